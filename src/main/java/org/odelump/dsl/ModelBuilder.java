@@ -183,6 +183,15 @@ final class ModelBuilder {
                     throw loc.error(at, Kind.SEMANTIC, "duplicate parameter '" + n + "' (first defined at "
                             + Located.line(paramAt.get(n)) + ")");
                 }
+                if (d.expr() == null) {
+                    if (!options.undeclaredAsConstants()) {
+                        throw loc.error(at, Kind.SEMANTIC, "parameter '" + n + "' has no value (give one, or parse"
+                                + " with undeclaredAsConstants to read it as a constant)");
+                    }
+                    warn(at, "parameter '" + n + "' has no value: it is read as an undeclared constant");
+                    paramAt.put(n, at);
+                    continue;
+                }
                 PolyConverter.Scope scope = paramScope();
                 double v = compiler.constant(d.expr(), scope, u -> all.containsKey(u)
                         ? "parameter '" + u + "' is used before its definition at " + Located.line(all.get(u))
