@@ -86,9 +86,10 @@ final class FromSymja {
             if (v != null || p != null) {
                 int e = positiveIntegerOrZero(exponent);
                 if (e <= 0) {
+                    String why = exponent.isNegative() ? "occurs in a denominator"
+                            : exponent.isInteger() ? "has a power too large for an int" : "has a non-integer power";
                     throw notPolynomial(term, f, (v != null ? "variable '" : "kept parameter '")
-                            + names.nameOf((ISymbol) base) + "' "
-                            + (exponent.isNegative() ? "occurs in a denominator" : "has a non-integer power"));
+                            + names.nameOf((ISymbol) base) + "' " + why);
                 }
                 if (v != null) {
                     vars = vars.times(Monomial.of(v, e));
@@ -137,7 +138,7 @@ final class FromSymja {
         if (!exponent.isInteger()) {
             return 0;
         }
-        int e = exponent.toIntDefault();
+        int e = exponent.toIntDefault(0);
         return e > 0 ? e : 0;
     }
 

@@ -22,6 +22,8 @@ final class SymjaSession {
 
     private static final String LOG4J_FACTORY_PROPERTY = "log4j2.loggerContextFactory";
     private static final String LOG4J_SIMPLE_FACTORY = "org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
+    /** Largest expression Symja may build: far beyond any drift, small enough to refuse runaway expansions. */
+    static final int MAX_AST_SIZE = 1_000_000;
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream(), true);
 
     /** Set at the end of a successful start; read by {@link #isStarted()} without triggering a start. */
@@ -46,6 +48,8 @@ final class SymjaSession {
         }
         Config.FILESYSTEM_ENABLED = false; // no Get/Put/Import from a model: we never evaluate user text anyway
         Config.PRINT_OUT = expr -> { };
+        // Symja's limits are all unbounded by default; an absurd power such as (x+y+z+1)^2000 should fail fast
+        Config.MAX_AST_SIZE = MAX_AST_SIZE;
         F.initSymbols();
         quiet(EvalEngine.get());
         startupNanos = System.nanoTime() - t0;

@@ -213,6 +213,13 @@ class SymbolicExpandTest {
         assertThatThrownBy(() -> expand(mul(call("sqrt", num(-1)), ref("x"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a real number");
+        assertThatThrownBy(() -> expand(pow(ref("x"), num(1e12))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("variable 'x' has a power too large for an int");
+        // a runaway expansion fails fast instead of running for hours
+        assertThatThrownBy(() -> expand(pow(add(add(ref("x"), ref("y")), add(ref("z"), num(1))), num(2000))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Symja could not expand the expression");
         assertThatThrownBy(() -> expand(num(Double.NaN)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("number literal is not finite: NaN");
