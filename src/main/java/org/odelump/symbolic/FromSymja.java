@@ -1,7 +1,5 @@
 package org.odelump.symbolic;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +21,6 @@ import org.odelump.model.Polynomial;
  * rejected with a message that names the offending factor in DSL names.
  */
 final class FromSymja {
-
-    /** Enough digits that rounding the decimal to double is, in practice, the correctly rounded quotient. */
-    private static final MathContext QUOTIENT = new MathContext(40);
 
     private final EvalEngine engine;
     private final ToSymja names;
@@ -165,10 +160,6 @@ final class FromSymja {
     }
 
     private static double rationalToDouble(IRational r) {
-        BigDecimal num = new BigDecimal(r.toBigNumerator());
-        if (r.isInteger()) {
-            return num.doubleValue();
-        }
-        return num.divide(new BigDecimal(r.toBigDenominator()), QUOTIENT).doubleValue();
+        return Rational.toDouble(r.toBigNumerator(), r.toBigDenominator());
     }
 }

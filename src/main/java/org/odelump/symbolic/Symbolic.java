@@ -17,8 +17,9 @@ import org.odelump.model.Polynomial;
  * Gateway to Symja: expands an expression that is polynomial in the variables into canonical form, with parameter
  * values substituted ({@link #expand}) or with chosen parameters kept symbolic ({@link #expandKeeping}).
  *
- * <p>Symja starts on the first call of an expanding method (one to three seconds, once per process); nothing else
- * in odelump, including loading this class, starts it. Calls are serialised. Expressions reach Symja through its
+ * <p>Symja starts on the first expansion that needs it (one to three seconds, once per process): an expression
+ * without function calls is expanded natively and never starts it; nothing else in odelump, including loading
+ * this class, starts it. Calls are serialised. Expressions reach Symja through its
  * Java API only, with every name replaced by a private dummy symbol or a number, so no DSL name is ever parsed or
  * interned by Symja.
  */
@@ -33,12 +34,25 @@ public final class Symbolic {
      * literals and parameter values are read as the rationals of their shortest decimal form, so
      * {@code 0.1 + 0.2 - 0.3} is 0); each final coefficient is rounded to double once.
      *
+     * <p>An expression without function calls whose divisors and exponents are constants is expanded natively,
+     * without starting Symja; the result is the same as Symja's (both routes are exact and round alike). Anything
+     * else goes to Symja.
+     *
      * @throws IllegalArgumentException when the expression is not a polynomial in the variables (a variable in a
      *                                  denominator, a negative or non-integer power of a variable, a function
-     *                                  of a variable), names an unknown identifier or function, or has a
-     *                                  coefficient that is not a finite real number
+     *                                  of a variable), names an unknown identifier or function, has a
+     *                                  coefficient that is not a finite real number, or would expand into an
+     *                                  unreasonably large polynomial
      */
     public static Polynomial expand(Expr expr, NameResolver resolver) {
+        Objects.requireNonNull(expr, "expr");
+        Objects.requireNonNull(resolver, "resolver");
+        Polynomial p = NativeExpansion.expand(expr, resolver);
+        return p != null ? p : expandWithSymja(expr, resolver);
+    }
+
+    /** {@link #expand} always through Symja (for cross-checks). */
+    static Polynomial expandWithSymja(Expr expr, NameResolver resolver) {
         return expandKeeping(expr, resolver, Set.of()).toPolynomial();
     }
 

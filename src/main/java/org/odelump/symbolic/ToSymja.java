@@ -1,7 +1,5 @@
 package org.odelump.symbolic;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -201,14 +199,8 @@ final class ToSymja {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(what + " is not finite: " + v);
         }
-        if (v == 0.0) {
-            return F.C0;
-        }
-        BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
-        if (d.scale() <= 0) {
-            return F.ZZ(d.toBigIntegerExact());
-        }
-        return F.QQ(F.ZZ(d.unscaledValue()), F.ZZ(BigInteger.TEN.pow(d.scale())));
+        Rational r = Rational.ofDecimal(v);
+        return r.isInteger() ? F.ZZ(r.num()) : F.QQ(F.ZZ(r.num()), F.ZZ(r.den()));
     }
 
     private static IExpr appendAll(IASTAppendable head, List<IExpr> args) {

@@ -31,7 +31,14 @@ class SymbolicExpandTest {
     private static final NameResolver R = resolver(XYZ, PARAMS);
 
     private static Polynomial expand(Expr e) {
-        return Symbolic.expand(e, R);
+        return both(e, R);
+    }
+
+    /** The expansion, checked to be identical through the native route and through Symja. */
+    private static Polynomial both(Expr e, NameResolver r) {
+        Polynomial p = Symbolic.expand(e, r);
+        assertThat(Symbolic.expandWithSymja(e, r)).as("Symja route of %s", e).isEqualTo(p);
+        return p;
     }
 
     @Test
@@ -107,7 +114,7 @@ class SymbolicExpandTest {
         for (int i = 1; i < names.size(); i++) {
             sum = add(sum, ref(names.get(i)));
         }
-        Polynomial p = Symbolic.expand(pow(sum, num(2)), r);
+        Polynomial p = both(pow(sum, num(2)), r);
         assertThat(p.size()).isEqualTo(36);
         for (int i = 0; i < names.size(); i++) {
             assertThat(p.coefficientOf(Monomial.of(i, 2))).isEqualTo(1.0);
@@ -116,9 +123,9 @@ class SymbolicExpandTest {
             }
         }
         // I*I is not -1, E*pi is a product of two variables, D(x_1) is not a derivative
-        Polynomial ii = Symbolic.expand(mul(ref("I"), ref("I")), r);
+        Polynomial ii = both(mul(ref("I"), ref("I")), r);
         assertThat(ii).isEqualTo(Polynomial.term(1, Monomial.of(3, 2)));
-        assertThat(Symbolic.expand(mul(ref("E"), ref("pi")), r).format(names)).isEqualTo("pi*E");
+        assertThat(both(mul(ref("E"), ref("pi")), r).format(names)).isEqualTo("pi*E");
     }
 
     @Test
@@ -132,7 +139,7 @@ class SymbolicExpandTest {
         // (gamma*x + pi)*(E - I) + D*N*x_1/Sin*x  =  (2x + 3)*(4 - 5) + 6*7*8/9 x  = (-2 + 112/3) x - 3
         Expr e = add(mul(add(mul(ref("gamma"), ref("x")), ref("pi")), sub(ref("E"), ref("I"))),
                 mul(div(mul(mul(ref("D"), ref("N")), ref("x_1")), ref("Sin")), ref("x")));
-        Polynomial p = Symbolic.expand(e, r);
+        Polynomial p = both(e, r);
         assertThat(p.coefficientOf(Monomial.ONE)).isEqualTo(-3.0);
         assertThat(p.coefficientOf(Monomial.of(0))).isEqualTo(-2.0 + 112.0 / 3.0);
         assertThat(p.size()).isEqualTo(2);
@@ -197,6 +204,17 @@ class SymbolicExpandTest {
     }
 
     @Test
+    void bothRoutesRejectUnknownNamesAlike() {
+        Expr e = mul(add(ref("x"), num(1)), ref("gamma"));
+        assertThatThrownBy(() -> Symbolic.expand(e, R)).hasMessage("unknown name 'gamma': neither a variable nor a"
+                + " parameter");
+        assertThatThrownBy(() -> Symbolic.expandWithSymja(e, R)).hasMessage("unknown name 'gamma': neither a"
+                + " variable nor a parameter");
+        assertThatThrownBy(() -> Symbolic.expandWithSymja(num(Double.POSITIVE_INFINITY), R))
+                .hasMessage("number literal is not finite: Infinity");
+    }
+
+    @Test
     void rejectsUnknownNamesAndFunctionsAndBadNumbers() {
         assertThatThrownBy(() -> expand(add(ref("x"), ref("foo"))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -216,8 +234,19 @@ class SymbolicExpandTest {
         assertThatThrownBy(() -> expand(pow(ref("x"), num(1e12))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("variable 'x' has a power too large for an int");
-        // a runaway expansion fails fast instead of running for hours
-        assertThatThrownBy(() -> expand(pow(add(add(ref("x"), ref("y")), add(ref("z"), num(1))), num(2000))))
+        // a runaway expansion fails fast instead of running for hours, on both routes
+        Expr runaway = pow(add(add(ref("x"), ref("y")), add(ref("z"), num(1))), num(2000));
+        List<String> many = new java.util.ArrayList<>();
+        Expr wide = num(1);
+        for (int i = 0; i < 200; i++) {
+            many.add("u" + i);
+            wide = add(wide, ref("u" + i));
+        }
+        Expr wideRunaway = pow(wide, num(64)); // (1 + u0 + ... + u199)^4 alone needs 4e8 products
+        assertThatThrownBy(() -> Symbolic.expand(wideRunaway, resolver(many, Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expansion too large: a product of polynomials with 20301 and 20301 terms");
+        assertThatThrownBy(() -> Symbolic.expandWithSymja(runaway, R))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Symja could not expand the expression");
         assertThatThrownBy(() -> expand(num(Double.NaN)))
