@@ -10,6 +10,7 @@ import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.IRational;
+import org.matheclipse.core.interfaces.IReal;
 import org.matheclipse.core.interfaces.ISymbol;
 import org.odelump.model.Monomial;
 import org.odelump.model.Polynomial;
@@ -146,11 +147,11 @@ final class FromSymja {
         } else {
             IExpr product = numeric.size() == 1 ? numeric.get(0) : F.Times(numeric.toArray(new IExpr[0]));
             IExpr n = engine.evalN(product);
-            if (!n.isReal()) {
+            if (!(n instanceof IReal real)) {
                 throw new IllegalArgumentException("coefficient " + names.describe(product) + " of the expanded term "
                         + names.describe(term) + " is not a real number (it evaluates to " + n + ")");
             }
-            value = n.evalDouble();
+            value = real.doubleValue();
         }
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("coefficient of the expanded term " + names.describe(term)

@@ -8,9 +8,9 @@ import org.odelump.model.Monomial;
 import org.odelump.model.Polynomial;
 
 /**
- * Expansion without Symja for expressions with no function calls: sums, products, non-negative integer powers and
- * division by constants, in exact rational arithmetic over the same decimal reading of numbers as the Symja route
- * ({@link Rational#ofDecimal}). Because both routes are exact and round each final coefficient once, in the same
+ * Expansion without Symja for expressions with no function calls (other than {@code pow}): sums, products,
+ * integer powers and division by constants, in exact rational arithmetic over the same decimal reading of numbers
+ * as the Symja route ({@link Rational#ofDecimal}). Because both routes are exact and round each final coefficient once, in the same
  * way, they give identical polynomials. Anything else (a function, a variable in a denominator, a symbolic or
  * fractional exponent) is left to Symja: {@link #expand} returns null.
  *
@@ -93,7 +93,12 @@ final class NativeExpansion {
                 case POW -> power(l, constantValue(r));
             };
         }
-        return null; // function calls go to Symja
+        if (e instanceof Expr.Call c && c.function().equals("pow") && c.args().size() == 2) {
+            Map<Monomial, Rational> base = poly(c.args().get(0));
+            Map<Monomial, Rational> exponent = poly(c.args().get(1));
+            return base == null || exponent == null ? null : power(base, constantValue(exponent));
+        }
+        return null; // other function calls go to Symja
     }
 
     private static Map<Monomial, Rational> power(Map<Monomial, Rational> base, Rational exponent) {

@@ -9,9 +9,10 @@
  *
  * <p>Rules this package keeps:
  * <ul>
- *   <li>Symja starts lazily, once per process, on the first expanding call (about 1–3 s; see
- *       {@link org.odelump.symbolic.Symbolic#startupTime()}); models whose drifts need no normalisation never pay
- *       for it. Its log and console output is silenced.</li>
+ *   <li>Symja starts lazily, once per process, on the first expansion that needs it (1–3 s on an idle machine,
+ *       more under load; see {@link org.odelump.symbolic.Symbolic#startupTime()}). Expressions without function
+ *       calls are expanded natively in exact rational arithmetic and never start it; the two routes give
+ *       identical polynomials. Symja's log and console output is silenced.</li>
  *   <li>No DSL name goes through Symja's string parser or symbol table: variables and kept parameters become
  *       private dummy symbols, other parameters become numbers. In Symja's relaxed syntax {@code gamma},
  *       {@code pi}, {@code E}, {@code I}, {@code D} would be built-ins and {@code x_1} a pattern.</li>
