@@ -103,15 +103,29 @@ final class FromSymja {
     }
 
     private String describeProblem(IExpr f) {
+        String who = occurring(f);
         if (f.isPower()) {
-            return f.exponent().isNegative() ? "a variable occurs in a denominator"
-                    : "a sum containing a variable has a non-integer power";
+            return who + (f.exponent().isNegative() ? " in a denominator" : " under a non-integer power");
         }
-        return "a variable occurs inside the function " + f.head();
+        return who + " inside the function " + f.head();
+    }
+
+    /** The DSL names of the variables and kept parameters in {@code f}, quoted, e.g. {@code 'x', 'k1'}. */
+    private String occurring(IExpr f) {
+        List<String> found = new ArrayList<>();
+        for (Map<ISymbol, Integer> symbols : List.of(variableIndex, keptIndex)) {
+            symbols.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .filter(e -> !f.isFree(e.getKey()))
+                    .forEach(e -> found.add("'" + names.nameOf(e.getKey()) + "'"));
+        }
+        return String.join(", ", found);
     }
 
     private IllegalArgumentException notPolynomial(IExpr term, IExpr factor, String why) {
-        return new IllegalArgumentException("not a polynomial in the variables: " + why + " (factor "
+        String what = keptIndex.isEmpty() && names.keptSymbols().isEmpty() ? "the variables"
+                : "the variables and kept parameters";
+        return new IllegalArgumentException("not a polynomial in " + what + ": " + why + " (factor "
                 + names.describe(factor) + " of the expanded term " + names.describe(term) + ")");
     }
 

@@ -110,6 +110,10 @@ class SymbolicKeepingTest {
         assertThatThrownBy(() -> Symbolic.expandKeeping(div(ref("x"), ref("k1")), R, Set.of("k1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kept parameter 'k1' occurs in a denominator");
+        assertThatThrownBy(() -> Symbolic.expandKeeping(div(ref("x"), add(ref("k1"), num(1))), R, Set.of("k1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a polynomial in the variables and kept parameters: 'k1' in a"
+                        + " denominator");
         assertThatThrownBy(() -> Symbolic.expandKeeping(mul(call("exp", ref("k1")), ref("x")), R, Set.of("k1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("function 'exp' is applied to 'k1'");
