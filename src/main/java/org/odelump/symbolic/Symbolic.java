@@ -59,7 +59,8 @@ public final class Symbolic {
     /**
      * Expands {@code expr} like {@link #expand}, but keeps the parameters in {@code keptParameters} symbolic: the
      * result has, per monomial in the variables, a coefficient that is a polynomial in the kept parameters (index j
-     * of a coefficient is the j-th kept parameter in alphabetical order). Other parameters are substituted.
+     * of a coefficient is the j-th kept parameter in {@link String#compareTo} order, see
+     * {@link SymbolicPolynomial#parameterNames()}). Other parameters are substituted.
      *
      * @throws IllegalArgumentException as {@link #expand}, and also when a kept name is no parameter of
      *                                  {@code resolver}, or a kept parameter occurs other than polynomially

@@ -97,6 +97,15 @@ public final class SymbolicPolynomial {
         return toExpr(coefficients[i], parameterNames);
     }
 
+    /** The value of the i-th coefficient for these parameter values (indexed like {@link #parameterNames()}). */
+    public double evaluateCoefficient(int i, double[] parameterValues) {
+        if (parameterValues.length != parameterNames.size()) {
+            throw new IllegalArgumentException("expected " + parameterNames.size() + " parameter values "
+                    + parameterNames + ", got " + parameterValues.length);
+        }
+        return coefficients[i].evaluate(parameterValues);
+    }
+
     /** The coefficient of {@code m} as a polynomial over parameter indices ({@link Polynomial#ZERO} if absent). */
     public Polynomial coefficientOf(Monomial m) {
         int i = Arrays.binarySearch(monomials, m);

@@ -44,6 +44,13 @@ public final class LazinessProbe {
             Symbolic.expandWithSymja(power, r);
             best = Math.min(best, System.nanoTime() - s);
         }
+        long bestNative = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long s = System.nanoTime();
+            Symbolic.expand(power, r);
+            bestNative = Math.min(bestNative, System.nanoTime() - s);
+        }
+        System.out.println("nativePower6BestOf5Us=" + bestNative / 1_000);
         System.out.println("terms=" + first.size() + " same=" + first.equals(nativeResult));
         System.out.println("startupMs=" + Symbolic.startupTime().orElseThrow().toMillis());
         System.out.println("nativeExpandMs=" + (t1 - t0) / 1_000_000);
