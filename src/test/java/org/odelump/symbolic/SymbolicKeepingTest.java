@@ -121,6 +121,20 @@ class SymbolicKeepingTest {
     }
 
     @Test
+    void builtInLookingNamesCanBeKept() {
+        NameResolver r = resolver(List.of("x", "y", "x_1"),
+                Map.of("I", 2.0, "D", 3.0, "N", 5.0, "pi", 7.0, "E", 11.0, "Sin", 13.0));
+        // I*I*x + D*N*y - pi*E*x_1 + Sin: I^2 is not -1, D and N are no operators, pi and E are no constants
+        Expr e = add(sub(add(mul(mul(ref("I"), ref("I")), ref("x")), mul(mul(ref("D"), ref("N")), ref("y"))),
+                mul(mul(ref("pi"), ref("E")), ref("x_1"))), ref("Sin"));
+        SymbolicPolynomial p = Symbolic.expandKeeping(e, r, Set.of("I", "D", "N", "pi", "E", "Sin"));
+        assertThat(p.parameterNames()).containsExactly("D", "E", "I", "N", "Sin", "pi");
+        assertThat(p.format(List.of("x", "y", "x_1"))).isEqualTo("Sin + I^2*x + D*N*y - E*pi*x_1");
+        assertThat(p.evaluate(Map.of("I", 2.0, "D", 3.0, "N", 5.0, "pi", 7.0, "E", 11.0, "Sin", 13.0)))
+                .isEqualTo(Symbolic.expand(e, r));
+    }
+
+    @Test
     void keptNamesMustBeParameters() {
         assertThatThrownBy(() -> Symbolic.expandKeeping(ref("x"), R, Set.of("x")))
                 .isInstanceOf(IllegalArgumentException.class)
