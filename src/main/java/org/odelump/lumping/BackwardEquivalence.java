@@ -50,7 +50,7 @@ public final class BackwardEquivalence {
     }
 
     /** Per-call working tables. */
-    private static final class Run extends Refiner {
+    static final class Run extends Refiner {
         private final int[] reagentStart;
         private final int[] reagentTerms;
         private final int[] termStamp;

@@ -49,7 +49,7 @@ public final class ForwardEquivalence {
     }
 
     /** Per-call working tables. */
-    private static final class Run extends Refiner {
+    static final class Run extends Refiner {
         private final int[] labels;
         private final int[] monoStamp;
         private final double[] agg;

@@ -42,6 +42,8 @@ abstract class Refiner {
     long splits;
     /** Number of splitter passes performed. */
     long passes;
+    /** Number of certification rounds performed. */
+    int rounds;
 
     // counter entries of one pass
     int entryCount;
@@ -121,6 +123,7 @@ abstract class Refiner {
         while (true) {
             drain();
             long before = splits;
+            rounds++;
             for (int b = 0; b < blocks; b++) {
                 enqueue(b);
             }
