@@ -75,14 +75,20 @@ final class NetScanner {
     }
 
     private void line(int lineNo, int start, int end) {
-        int hash = text.indexOf('#', start);
-        int contentEnd = hash >= 0 && hash < end ? hash : end;
+        int hash = -1;
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) == '#') {
+                hash = k;
+                break;
+            }
+        }
+        int contentEnd = hash >= 0 ? hash : end;
         int i = skipSpace(start, contentEnd);
         if (i >= contentEnd) {
             return;
         }
         if (block == Block.REACTIONS && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            reaction(lineNo, start, i, contentEnd, hash >= 0 && hash < end ? hash : -1, end);
+            reaction(lineNo, start, i, contentEnd, hash, end);
             return;
         }
         String line = text.substring(start, end);
@@ -357,7 +363,17 @@ final class NetScanner {
     }
 
     private static String blockName(String line, int from, int to) {
-        return String.join(" ", line.substring(from, to).trim().split("\\s+")).trim();
+        StringBuilder sb = new StringBuilder(to - from);
+        int i = skipSpace(line, from, to);
+        while (i < to) {
+            int e = tokenEnd(line, i, to);
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(line, i, e);
+            i = skipSpace(line, e, to);
+        }
+        return sb.toString();
     }
 
     private static int skipSpace(String s, int i, int to) {

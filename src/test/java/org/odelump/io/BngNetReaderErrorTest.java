@@ -119,7 +119,7 @@ class BngNetReaderErrorTest {
         }
         Random rnd = new Random(20260125L);
         byte[] alphabet = " \t\n#,*()/^+-.0123456789eE$abk_".getBytes(StandardCharsets.US_ASCII);
-        for (int trial = 0; trial < 3000; trial++) {
+        for (int trial = 0; trial < 2000; trial++) {
             byte[] b = original.clone();
             int flips = 1 + rnd.nextInt(4);
             for (int f = 0; f < flips; f++) {
