@@ -54,6 +54,7 @@ final class NetResolver {
     private final Map<String, Entry> functionEntries = new HashMap<>();
     private final Map<String, Polynomial> functionPolys = new HashMap<>();
     private final Set<String> functionsInProgress = new LinkedHashSet<>();
+    private Rate[] rates;
 
     NetResolver(String file, NetScanner sc) {
         this.file = file;
@@ -278,21 +279,17 @@ final class NetResolver {
 
     private List<Reaction> reactions() {
         ReactionTable t = sc.reactions;
-        Rate[] rates = new Rate[t.rateTexts.size()];
+        rates = new Rate[t.rateTexts.size()];
         for (int r = 0; r < t.count; r++) {
             int id = t.rateId[r];
             if (rates[id] == null) {
                 rates[id] = rate(t.rateTexts.get(id), t.line[r], t.rateCol[r]);
             }
         }
-        Monomial[] single = new Monomial[n];
         List<Reaction> out = new ArrayList<>(t.count);
         for (int r = 0; r < t.count; r++) {
-            int s = t.start[r];
-            int mid = s + t.reactantCount[r];
-            int e = t.start[r + 1];
-            Monomial reagents = monomial(t.parts, s, mid, single);
-            Monomial products = monomial(t.parts, mid, e, single);
+            Monomial reagents = t.monomials.get(t.reagentId[r]);
+            Monomial products = t.monomials.get(t.productId[r]);
             Rate rate = rates[t.rateId[r]];
             Polynomial propensity;
             try {
@@ -306,22 +303,6 @@ final class NetResolver {
             out.add(new Reaction(label, reagents, products, propensity, rate.constant, rate.source));
         }
         return out;
-    }
-
-    private static Monomial monomial(int[] parts, int from, int to, Monomial[] single) {
-        if (from == to) {
-            return Monomial.ONE;
-        }
-        if (to - from == 1) {
-            int v = parts[from];
-            Monomial m = single[v];
-            if (m == null) {
-                m = Monomial.of(v);
-                single[v] = m;
-            }
-            return m;
-        }
-        return Monomial.ofMultiset(Arrays.copyOfRange(parts, from, to));
     }
 
     /** Evaluates one distinct rate text, reporting errors at its first use ({@code line}, {@code col}). */
@@ -417,14 +398,25 @@ final class NetResolver {
     // ---------------------------------------------------------------- drifts
 
     /**
-     * Σ_r propensity_r · (π_r(s) − ρ_r(s)) per species, like {@link OdeSystem.Builder#driftsOf} but walking the two
-     * sorted monomials of each reaction in step instead of collecting the touched species in a hash set.
+     * Σ_r propensity_r · (π_r(s) − ρ_r(s)) per species, equal to {@link OdeSystem.Builder#driftsOf} up to the
+     * summation order of functional rates. Mass-action contributions (species, interned reagent multiset, k·net)
+     * are bucketed by species and sorted by multiset id, so each drift term is summed in reaction order and
+     * handed to the polynomial builder once; this replaces a hash set per reaction and a hash lookup per
+     * contribution.
      */
-    static List<Polynomial> drifts(int n, List<Reaction> reactions) {
-        Polynomial.Builder[] acc = new Polynomial.Builder[n];
-        for (Reaction r : reactions) {
-            Monomial a = r.reagents();
-            Monomial b = r.products();
+    private List<Polynomial> drifts(List<Reaction> reactions) {
+        ReactionTable t = sc.reactions;
+        int cap = Math.max(16, 3 * t.count);
+        int[] cs = new int[cap];
+        int[] cm = new int[cap];
+        double[] cc = new double[cap];
+        int c = 0;
+        List<int[]> functional = new ArrayList<>();
+        int[] perSpecies = new int[n + 1];
+        for (int r = 0; r < t.count; r++) {
+            Monomial a = t.monomials.get(t.reagentId[r]);
+            Monomial b = t.monomials.get(t.productId[r]);
+            Rate rate = rates[t.rateId[r]];
             int i = 0;
             int j = 0;
             while (i < a.size() || j < b.size()) {
@@ -440,27 +432,102 @@ final class NetResolver {
                     s = a.var(i);
                     net = b.exp(j++) - a.exp(i++);
                 }
-                if (net != 0) {
-                    if (acc[s] == null) {
-                        acc[s] = Polynomial.builder();
-                    }
-                    acc[s].add(r.propensity(), net);
+                if (net == 0) {
+                    continue;
                 }
+                if (!rate.constant) {
+                    functional.add(new int[] {s, r, net});
+                    continue;
+                }
+                if (c == cs.length) {
+                    cs = Arrays.copyOf(cs, 2 * c);
+                    cm = Arrays.copyOf(cm, 2 * c);
+                    cc = Arrays.copyOf(cc, 2 * c);
+                }
+                cs[c] = s;
+                cm[c] = t.reagentId[r];
+                cc[c] = rate.k * net;
+                perSpecies[s + 1]++;
+                c++;
             }
         }
+        for (int s = 0; s < n; s++) {
+            perSpecies[s + 1] += perSpecies[s];
+        }
+        long[] keys = new long[c];
+        double[] coef = new double[c];
+        int[] fill = Arrays.copyOf(perSpecies, n);
+        for (int k = 0; k < c; k++) {
+            int at = fill[cs[k]]++;
+            keys[at] = ((long) cm[k] << 32) | (at - perSpecies[cs[k]]);
+            coef[at] = cc[k];
+        }
+        List<List<int[]>> functionalBySpecies = new ArrayList<>(n);
+        for (int s = 0; s < n; s++) {
+            functionalBySpecies.add(null);
+        }
+        for (int[] f : functional) {
+            if (functionalBySpecies.get(f[0]) == null) {
+                functionalBySpecies.set(f[0], new ArrayList<>());
+            }
+            functionalBySpecies.get(f[0]).add(f);
+        }
         List<Polynomial> out = new ArrayList<>(n);
-        for (Polynomial.Builder b : acc) {
-            out.add(b == null ? Polynomial.ZERO : b.build());
+        try {
+            for (int s = 0; s < n; s++) {
+                out.add(drift(keys, coef, perSpecies[s], perSpecies[s + 1], t, functionalBySpecies.get(s),
+                        reactions));
+            }
+        } catch (IllegalArgumentException ex) {
+            throw new NetError(0, 0, Kind.SEMANTIC, "a drift overflows: " + ex.getMessage());
         }
         return out;
     }
 
-    private List<Polynomial> drifts(List<Reaction> reactions) {
-        try {
-            return drifts(n, reactions);
-        } catch (IllegalArgumentException ex) {
-            throw new NetError(0, 0, Kind.SEMANTIC, "a drift overflows: " + ex.getMessage());
+    private static Polynomial drift(long[] keys, double[] coef, int from, int to, ReactionTable t,
+                                    List<int[]> functional, List<Reaction> reactions) {
+        // keys hold (multiset id, position in bucket); sort by both, then read coefficients by position
+        Arrays.sort(keys, from, to);
+        Polynomial.Builder b = null;
+        Monomial single = null;
+        double singleCoef = 0.0;
+        int k = from;
+        while (k < to) {
+            int mono = (int) (keys[k] >>> 32);
+            double sum = 0.0;
+            while (k < to && (int) (keys[k] >>> 32) == mono) {
+                sum += coef[from + (int) keys[k]];
+                k++;
+            }
+            if (sum == 0.0) {
+                continue;
+            }
+            Monomial m = t.monomials.get(mono);
+            if (single == null && b == null) {
+                single = m;
+                singleCoef = sum;
+            } else {
+                if (b == null) {
+                    b = Polynomial.builder().add(single, singleCoef);
+                }
+                b.add(m, sum);
+            }
         }
+        if (functional != null) {
+            if (b == null) {
+                b = Polynomial.builder();
+                if (single != null) {
+                    b.add(single, singleCoef);
+                }
+            }
+            for (int[] f : functional) {
+                b.add(reactions.get(f[1]).propensity(), f[2]);
+            }
+        }
+        if (b != null) {
+            return b.build();
+        }
+        return single == null ? Polynomial.ZERO : Polynomial.term(singleCoef, single);
     }
 
     // ---------------------------------------------------------------- helpers

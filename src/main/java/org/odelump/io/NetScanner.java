@@ -2,9 +2,7 @@ package org.odelump.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 
@@ -298,12 +296,13 @@ final class NetScanner {
         i = skipSpaceT(e, contentEnd);
         e = tokenEndT(i, contentEnd);
         speciesList(lineNo, lineStart, i, e, "products");
+        t.endProducts();
         i = skipSpaceT(e, contentEnd);
         if (i >= contentEnd) {
             throw new NetError(lineNo, i - lineStart + 1, Kind.SYNTAX, "expected a rate after the products");
         }
         e = tokenEndT(i, contentEnd);
-        t.rate(text.substring(i, e), i - lineStart + 1);
+        t.rate(text, i, e, i - lineStart + 1);
         int after = skipSpaceT(e, contentEnd);
         if (after < contentEnd) {
             throw new NetError(lineNo, after - lineStart + 1, Kind.SYNTAX,
@@ -313,7 +312,7 @@ final class NetScanner {
         if (hash >= 0) {
             int l = skipSpaceT(hash + 1, lineEnd);
             if (l < lineEnd) {
-                t.label(text.substring(l, tokenEndT(l, lineEnd)));
+                t.label(text, l, tokenEndT(l, lineEnd));
             }
         }
         t.end();
@@ -429,72 +428,64 @@ final class NetScanner {
         return parseIndex(text, from, to);
     }
 
-    /** The reactions as flat arrays: species of reaction r are {@code parts[start[r] .. start[r+1])}. */
+    /** The reactions as parallel arrays of interned ids: reactant and product multisets, rate text, label. */
     static final class ReactionTable {
         int count;
-        int[] parts = new int[1024];
-        int partCount;
-        int[] start = new int[257];
-        int[] reactantCount = new int[256];
+        int[] reagentId = new int[256];
+        int[] productId = new int[256];
         int[] rateId = new int[256];
         int[] rateCol = new int[256];
         int[] labelId = new int[256];
         int[] line = new int[256];
-        final List<String> rateTexts = new ArrayList<>();
-        final List<String> labels = new ArrayList<>();
-        private final Map<String, Integer> rateIds = new HashMap<>();
-        private final Map<String, Integer> labelIds = new HashMap<>();
+        final NetTables.Strings rateTexts = new NetTables.Strings();
+        final NetTables.Strings labels = new NetTables.Strings();
+        final NetTables.Monomials monomials = new NetTables.Monomials();
+        private int[] buffer = new int[16];
+        private int bufferCount;
 
         void begin(int lineNo) {
-            if (count + 1 >= reactantCount.length) {
-                int cap = reactantCount.length * 2;
-                start = Arrays.copyOf(start, cap + 1);
-                reactantCount = Arrays.copyOf(reactantCount, cap);
+            if (count == line.length) {
+                int cap = line.length * 2;
+                reagentId = Arrays.copyOf(reagentId, cap);
+                productId = Arrays.copyOf(productId, cap);
                 rateId = Arrays.copyOf(rateId, cap);
                 rateCol = Arrays.copyOf(rateCol, cap);
                 labelId = Arrays.copyOf(labelId, cap);
                 line = Arrays.copyOf(line, cap);
             }
-            start[count] = partCount;
             line[count] = lineNo;
             labelId[count] = -1;
+            bufferCount = 0;
         }
 
         void species(int s) {
-            if (partCount == parts.length) {
-                parts = Arrays.copyOf(parts, parts.length * 2);
+            if (bufferCount == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-            parts[partCount++] = s;
+            buffer[bufferCount++] = s;
         }
 
         void endReactants() {
-            reactantCount[count] = partCount - start[count];
+            reagentId[count] = monomials.intern(buffer, 0, bufferCount);
+            bufferCount = 0;
         }
 
-        void rate(String rateText, int col) {
-            Integer id = rateIds.get(rateText);
-            if (id == null) {
-                id = rateTexts.size();
-                rateIds.put(rateText, id);
-                rateTexts.add(rateText);
-            }
-            rateId[count] = id;
+        void endProducts() {
+            productId[count] = monomials.intern(buffer, 0, bufferCount);
+            bufferCount = 0;
+        }
+
+        void rate(String text, int from, int to, int col) {
+            rateId[count] = rateTexts.intern(text, from, to);
             rateCol[count] = col;
         }
 
-        void label(String label) {
-            Integer id = labelIds.get(label);
-            if (id == null) {
-                id = labels.size();
-                labelIds.put(label, id);
-                labels.add(label);
-            }
-            labelId[count] = id;
+        void label(String text, int from, int to) {
+            labelId[count] = labels.intern(text, from, to);
         }
 
         void end() {
             count++;
-            start[count] = partCount;
         }
     }
 }

@@ -182,8 +182,10 @@ class BngNetReaderTest {
             }
             double[] got = s.evaluate(x);
             for (int i = 0; i < n; i++) {
-                assertThat(got[i]).as("drift of s%d at point %d", i + 1, p)
-                        .isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
+                if (Math.abs(got[i] - expected[i]) > 1e-9 * (1 + Math.abs(expected[i]))) {
+                    assertThat(got[i]).as("drift of s%d at point %d", i + 1, p)
+                            .isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
+                }
             }
         }
     }
