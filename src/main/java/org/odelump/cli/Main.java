@@ -1,7 +1,126 @@
 package org.odelump.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import org.odelump.model.Diagnostic;
+import org.odelump.model.InvalidModelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code odelump} command line. Run without a subcommand it reduces an embedded example model, so a first
+ * run shows what the tool does.
+ *
+ * <p>Exit codes: 0 success, 2 invalid input or usage, 3 a check failed, 4 internal error.
+ */
+@Command(name = "odelump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {
+            "Reduces polynomial ODE systems and chemical reaction networks by differential equivalence.",
+            "",
+            "Run without a command to reduce an embedded example model (multisite phosphorylation).",
+        },
+        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, CommandLine.HelpCommand.class},
+        footer = {
+            "",
+            "Examples:",
+            "  odelump                         reduce the embedded example and show the result",
+            "  odelump check model.ode         summarise a model and report every problem in it",
+            "  odelump print model.net -o m.ode   convert a BioNetGen network to odelump/ERODE syntax",
+            "",
+            "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
+        })
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    /** Success. */
+    public static final int EXIT_OK = 0;
+    /** The input file or the command line is invalid. */
+    public static final int EXIT_INVALID_INPUT = 2;
+    /** A verification or self-check failed. */
+    public static final int EXIT_CHECK_FAILED = 3;
+    /** A bug: an unexpected exception. */
+    public static final int EXIT_INTERNAL = 4;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of internal errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("odelump");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, err));
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            err.println("odelump: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_INVALID_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception ex, CommandLine line, PrintWriter err) {
+        boolean verbose = false;
+        Object root = line.getCommandSpec().root().userObject();
+        if (root instanceof Main m) {
+            verbose = m.verbose;
+        }
+        if (ex instanceof InvalidModelException ime) {
+            for (Diagnostic d : ime.diagnostics()) {
+                err.println(d);
+            }
+            return EXIT_INVALID_INPUT;
+        }
+        if (ex instanceof NoSuchFileException nsf) {
+            err.println("odelump: no such file: " + nsf.getFile());
+            return EXIT_INVALID_INPUT;
+        }
+        if (ex instanceof UsageException ue) {
+            err.println("odelump: " + ue.getMessage());
+            return EXIT_INVALID_INPUT;
+        }
+        if (ex instanceof java.io.IOException || ex instanceof UncheckedIOException) {
+            err.println("odelump: " + ex.getMessage());
+            return EXIT_INVALID_INPUT;
+        }
+        err.println("odelump: internal error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        return EXIT_INTERNAL;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new DemoCommand(spec.commandLine().getOut()).call();
+    }
+
+    /** A mistake in how the command was called, reported in one line with exit code 2. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"odelump " + (v == null ? "(development build)" : v)};
+        }
     }
 }

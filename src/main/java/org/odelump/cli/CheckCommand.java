@@ -1,0 +1,74 @@
+package org.odelump.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.odelump.model.Command;
+import org.odelump.model.Diagnostic;
+import org.odelump.model.OdeSystem;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/** {@code odelump check FILE}: reads a model, reports every problem, and summarises it. */
+@CommandLine.Command(name = "check", mixinStandardHelpOptions = true,
+        description = {
+            "Reads a model and reports its size, or every problem in it as file:line:column: message.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  odelump check ode-specs/lotka_volterra.ode",
+            "  odelump check network.net",
+            "  odelump check --undeclared-as-constants clue_model.ode",
+            "",
+            "Exit codes: 0 the model is valid (warnings may be printed), 2 it is not.",
+        })
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions input;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelLoader.Loaded loaded = input.load();
+        PrintWriter out = spec.commandLine().getOut();
+        OdeSystem m = loaded.system();
+        out.println(input.file + ": model '" + m.name() + "' ("
+                + (m.isReactionNetwork() ? "reaction network" : "ODE system") + ")");
+        print(out, "variables", m.dimension());
+        print(out, "parameters", m.parameters().size());
+        print(out, "reactions", m.reactions().size());
+        out.printf("  %-11s %d (max degree %d)%n", "monomials", m.termCount(), Math.max(0, m.maxDegree()));
+        if (!m.partitionBlocks().isEmpty()) {
+            out.printf("  %-11s %d listed blocks, %d blocks in all%n", "partition", m.partitionBlocks().size(),
+                    m.userPartition().size());
+        }
+        if (!m.views().isEmpty()) {
+            print(out, "views", m.views().size());
+        }
+        if (!m.commands().isEmpty()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Command c : m.commands()) {
+                counts.merge(c.name(), 1, Integer::sum);
+            }
+            out.printf("  %-11s %d %s%n", "commands", m.commands().size(), counts.keySet());
+        }
+        if (loaded.warnings().isEmpty()) {
+            out.println("no warnings");
+        } else {
+            out.println(loaded.warnings().size() + " warning" + (loaded.warnings().size() == 1 ? "" : "s") + ":");
+            for (Diagnostic d : loaded.warnings()) {
+                out.println("  " + d);
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static void print(PrintWriter out, String what, long n) {
+        out.printf("  %-11s %d%n", what, n);
+    }
+}
