@@ -19,9 +19,8 @@ import org.odelump.model.Polynomial;
  *
  * <p>Symja starts on the first expansion that needs it (one to three seconds, once per process): an expression
  * without function calls is expanded natively and never starts it; nothing else in odelump, including loading
- * this class, starts it. Calls are serialised. Expressions reach Symja through its
- * Java API only, with every name replaced by a private dummy symbol or a number, so no DSL name is ever parsed or
- * interned by Symja.
+ * this class, starts it. Calls into Symja are serialised. Expressions reach Symja through its Java API only, with
+ * every name replaced by a private dummy symbol or a number, so no DSL name is ever parsed or interned by Symja.
  */
 public final class Symbolic {
 
@@ -79,17 +78,15 @@ public final class Symbolic {
             }
         }
         return SymjaSession.run(engine -> {
-            ToSymja in = new ToSymja(resolver, kept);
-            IExpr symja = in.convert(expr);
-            IExpr expanded;
             try {
-                expanded = engine.evaluate(F.Expand(symja));
+                ToSymja in = new ToSymja(resolver, kept);
+                IExpr expanded = engine.evaluate(F.Expand(in.convert(expr)));
+                return SymbolicPolynomial.of(kept, new FromSymja(engine, in).terms(expanded));
             } catch (IllegalArgumentException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // Symja's own failures: size limits, recursion limits
                 throw new IllegalArgumentException("Symja could not expand the expression: " + e, e);
             }
-            return SymbolicPolynomial.of(kept, new FromSymja(engine, in).terms(expanded));
         });
     }
 

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IASTAppendable;
@@ -42,6 +44,9 @@ final class ToSymja {
             Map.entry("abs", unary(F::Abs)),
             Map.entry("min", args -> appendAll(F.Min(), args)),
             Map.entry("max", args -> appendAll(F.Max(), args)));
+
+    /** Names this class gives its dummy symbols: {@code v$<variable index>}, {@code p$<kept index>}. */
+    private static final Pattern DUMMY_NAME = Pattern.compile("[vp]\\$\\d+");
 
     private final NameResolver resolver;
     private final List<String> keptNames;
@@ -97,12 +102,10 @@ final class ToSymja {
 
     /** Symja's text of {@code e} with dummy symbols replaced by the DSL names, for error messages. */
     String describe(IExpr e) {
-        String text = e.toString();
         StringBuilder sb = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[vp]\\$\\d+").matcher(text);
+        Matcher m = DUMMY_NAME.matcher(e.toString());
         while (m.find()) {
-            String name = dummyToName.getOrDefault(m.group(), m.group());
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(name));
+            m.appendReplacement(sb, Matcher.quoteReplacement(dummyToName.getOrDefault(m.group(), m.group())));
         }
         m.appendTail(sb);
         return sb.toString();

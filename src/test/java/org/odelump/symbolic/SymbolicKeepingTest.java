@@ -135,6 +135,24 @@ class SymbolicKeepingTest {
     }
 
     @Test
+    void constructionAndEvaluationCheckTheirArguments() {
+        Map<Monomial, Polynomial> terms = Map.of(X, Polynomial.variable(1));
+        assertThatThrownBy(() -> SymbolicPolynomial.of(List.of("k1"), terms))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("uses a parameter index >= 1");
+        SymbolicPolynomial p = SymbolicPolynomial.of(List.of("k1", "k2"), terms);
+        assertThat(p.format(XYZ)).isEqualTo("k2*x");
+        assertThat(SymbolicPolynomial.toExpr(p.coefficientPolynomial(0), p.parameterNames())).isEqualTo(ref("k2"));
+        assertThatThrownBy(() -> p.evaluate(Map.of("k2", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no value for kept parameter 'k1'");
+        assertThatThrownBy(() -> p.evaluate(new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected 2 parameter values [k1, k2], got 1");
+        assertThat(p.evaluate(new double[] {5, -2})).isEqualTo(Polynomial.term(-2, X));
+    }
+
+    @Test
     void keptNamesMustBeParameters() {
         assertThatThrownBy(() -> Symbolic.expandKeeping(ref("x"), R, Set.of("x")))
                 .isInstanceOf(IllegalArgumentException.class)
