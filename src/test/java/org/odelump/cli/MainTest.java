@@ -1,0 +1,137 @@
+package org.odelump.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.odelump.dsl.OdeParser;
+import org.odelump.model.OdeSystem;
+
+/** The command line as a user runs it: output, files written and exit codes. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void withoutArgumentsReducesTheEmbeddedExampleAndChecksIt() {
+        Run r = run();
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("FE reduction of model 'two_site_phosphorylation'")
+                .contains("BE reduction of model 'two_site_phosphorylation'")
+                .contains("{S10, S01}")
+                .contains("variables  14 -> 9")
+                .doesNotContain("FAILED").doesNotContain("DIFFER")
+                .contains("begin model two_site_phosphorylation_fe");
+    }
+
+    @Test
+    void theEmbeddedExampleIsValidDsl() throws IOException {
+        OdeSystem m = OdeParser.parse("example", DemoCommand.exampleText()).system();
+        assertThat(m.dimension()).isEqualTo(14);
+        assertThat(m.reactions()).hasSize(24);
+    }
+
+    @Test
+    void checkSummarisesAModel() {
+        Run r = run("check", "ode-specs/multisite2.ode");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("model 'multisite2' (reaction network)").containsPattern("variables\\s+6")
+                .containsPattern("reactions\\s+8").contains("max degree 2");
+    }
+
+    @Test
+    void checkReportsABadModelAtItsPositionWithExitCode2() throws IOException {
+        Path bad = tmp.resolve("bad.ode");
+        Files.writeString(bad, "begin model m\n begin init\n  x = 1\n end init\n begin ODE\n  d(x) = -k*x\n end ODE\nend model\n");
+        Run r = run("check", bad.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(r.err()).startsWith(bad + ":6:").contains("'k'");
+        assertThat(r.err().lines()).allMatch(l -> !l.startsWith("\tat "));
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void missingFileAndUnknownOptionAreUsageErrors() {
+        Run missing = run("check", tmp.resolve("nope.ode").toString());
+        assertThat(missing.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(missing.err()).contains("no such file");
+        Run unknown = run("reduce", "ode-specs/sir.ode", "--method", "fe", "--frobnicate");
+        assertThat(unknown.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(unknown.err()).contains("--frobnicate");
+        Run badMethod = run("reduce", "ode-specs/sir.ode", "--method", "xx");
+        assertThat(badMethod.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+    }
+
+    @Test
+    void printWritesCanonicalTextThatParsesBackToTheSameModel() throws IOException {
+        Run r = run("print", "ode-specs/syntax_features.ode");
+        assertThat(r.code()).as(r.err()).isZero();
+        OdeSystem original = OdeParser.parse(Paths.get("ode-specs/syntax_features.ode")).system();
+        assertThat(OdeParser.parse("printed", r.out()).system()).isEqualTo(original);
+        Path out = tmp.resolve("sub/printed.ode");
+        Run toFile = run("print", "ode-specs/syntax_features.ode", "-o", out.toString());
+        assertThat(toFile.code()).isZero();
+        assertThat(Files.readString(out)).isEqualTo(r.out());
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("printed.ode");
+        }
+    }
+
+    @Test
+    void reduceWritesTheReducedModelAndAJsonReport() throws IOException {
+        Path reduced = tmp.resolve("ms2_fe.ode");
+        Path report = tmp.resolve("ms2_fe.json");
+        Run r = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--prepartition", "user",
+                "-o", reduced.toString(), "--report", report.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("variables  6 -> 5").contains("{S01, S10}").contains("self-check")
+                .contains(": ok");
+        OdeSystem m = OdeParser.parse(reduced).system();
+        assertThat(m.dimension()).isEqualTo(5);
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("variablesBefore").asInt()).isEqualTo(6);
+        assertThat(json.get("variablesAfter").asInt()).isEqualTo(5);
+        assertThat(json.get("method").asText()).isEqualTo("FE");
+        assertThat(json.get("provenance").get("sha256").asText()).hasSize(64);
+        assertThat(json.get("blocks")).hasSize(5);
+    }
+
+    @Test
+    void observablesAreKeptApart() {
+        Run r = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "S01");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("initial partition OBSERVE").doesNotContain("{S01, S10}");
+        Run unknown = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "nosuch");
+        assertThat(unknown.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(unknown.err()).contains("'nosuch' is neither a variable nor a view");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "print", "reduce"})
+    void everyCommandHasHelpWithExamples(String command) {
+        Run r = run(command, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: odelump " + command).contains("Examples:");
+    }
+}
