@@ -95,7 +95,7 @@ final class NetResolver {
         List<Polynomial> drifts = drifts(reactions);
         for (int i = 0; i < n; i++) {
             Entry e = sc.species.get(i);
-            if (e.name().startsWith("$")) {
+            if (isFixed(e.name())) {
                 drifts.set(i, Polynomial.ZERO);
                 warnings.add(new Diagnostic(file, e.line(), e.col(e.nameAt()), Kind.WARNING, "species " + (i + 1)
                         + " '" + e.name() + "' is fixed ('$'): the drift of s" + (i + 1) + " is set to 0"));
@@ -531,6 +531,11 @@ final class NetResolver {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** BioNetGen marks a clamped species with {@code $}, before or after its compartment prefix {@code @C::}. */
+    static boolean isFixed(String pattern) {
+        return pattern.startsWith("$") || (pattern.startsWith("@") && pattern.contains("::$"));
+    }
 
     private static Node parse(Entry e) {
         try {

@@ -81,7 +81,7 @@ final class NetScanner {
             }
         }
         int contentEnd = hash >= 0 ? hash : end;
-        int i = skipSpace(start, contentEnd);
+        int i = skipSpaceT(start, contentEnd);
         if (i >= contentEnd) {
             return;
         }
@@ -410,10 +410,6 @@ final class NetScanner {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private int skipSpace(int i, int to) {
-        return skipSpace(text, i, to);
     }
 
     private int skipSpaceT(int i, int to) {
