@@ -35,9 +35,9 @@ import org.odelump.model.Provenance;
  * <p>Rate semantics. A rate is an expression of parameters, groups and functions. The propensity of a reaction is
  * rate × Π reactant concentrations (with multiplicity); BioNetGen has already folded symmetry factors and
  * compartment volumes into the rate text ({@code 0.5*kp2}). This is also BioNetGen's meaning for a functional rate:
- * the function value plays the role of the rate constant and is multiplied by the reactant populations (NFsim's
- * {@code FunctionalRxnClass::update_a} computes a = f · Π reactant counts; Network3's functional reactions do the
- * same). A rate that is a constant gives a mass-action reaction ({@code massAction = true}); a rate that depends
+ * the function value plays the role of the rate constant and is multiplied by the reactant populations (as in
+ * NFsim's {@code FunctionalRxnClass::update_a}, RuleWorld/nfsim, which computes a = f · Π reactant counts; the
+ * statistical factor, e.g. {@code 0.5*f}, stays in the rate text). A rate that is a constant gives a mass-action reaction ({@code massAction = true}); a rate that depends
  * on species through groups, e.g. {@code k_synthcat*B_tot}, must expand to a polynomial in the species and gives a
  * reaction with that polynomial times x^ρ as propensity ({@code massAction = false}, no rate source). Anything
  * else is refused: a division by species (Michaelis–Menten {@code kcat/(Km+S)}) or a non-integer power is
