@@ -93,6 +93,9 @@ final class NetScanner {
         int from = i - start;
         int to = contentEnd - start;
         String first = word(line, from, to);
+        if (block == Block.SKIP && !first.equals("end")) {
+            return;
+        }
         if (first.equals("begin") || first.equals("end")) {
             String name = blockName(line, from + first.length(), to);
             if (first.equals("begin")) {

@@ -154,7 +154,7 @@ class BngNetReaderTest {
     void unknownBlocksAndDirectivesAreSkippedSilentlyWhenKnownToBeIrrelevant() {
         assertThat(features().warnings()).hasSize(1);
         ImportedModel m = BngNetReader.read("x.net", "begin species\n 1 A() 1\nend species\n"
-                + "begin mystery things\n anything at all\nend mystery things\n");
+                + "begin mystery things\n anything at all\n begin nested\n end nested\nend  mystery   things \n");
         assertThat(m.warnings()).extracting(Diagnostic::toString)
                 .containsExactly("x.net:4:1: skipped the unknown block 'mystery things'");
     }
