@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.InvalidModelException;
@@ -49,7 +51,8 @@ import org.odelump.model.Provenance;
  * escapes for any input. Warnings are returned with the model.
  *
  * <p>Cost: one pass over the text (reaction lines parsed by hand), one evaluation per distinct rate text, and
- * O(Σ reaction size) hash operations for the drifts; linear in the file size.
+ * O(Σ reaction size) hash operations for the drifts; linear in the file size. For files of 1 MB or more the
+ * SHA-256 of the provenance is computed on the common fork-join pool while the text is parsed.
  */
 public final class BngNetReader {
 
@@ -65,16 +68,23 @@ public final class BngNetReader {
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(new Diagnostic(name, 0, 0, Kind.IO, "cannot read the file: " + e));
         }
+        // the digest of a large file runs on another core while the text is parsed
+        CompletableFuture<String> sha = bytes.length >= PARALLEL_DIGEST_BYTES
+                ? CompletableFuture.supplyAsync(() -> Provenance.sha256(bytes))
+                : CompletableFuture.completedFuture(Provenance.sha256(bytes));
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return read(name, text, new Provenance(name, Provenance.sha256(bytes), "net"));
+        return read(name, text, () -> new Provenance(name, sha.join(), "net"));
     }
+
+    /** Files at least this large get their SHA-256 computed in parallel with parsing. */
+    private static final int PARALLEL_DIGEST_BYTES = 1 << 20;
 
     /** Reads {@code .net} text; {@code fileName} is used in diagnostics and as the model name. */
     public static ImportedModel read(String fileName, String text) {
-        return read(fileName, text, Provenance.ofText(fileName, "net", text));
+        return read(fileName, text, () -> Provenance.ofText(fileName, "net", text));
     }
 
-    private static ImportedModel read(String fileName, String text, Provenance provenance) {
+    private static ImportedModel read(String fileName, String text, Supplier<Provenance> provenance) {
         try {
             NetScanner scanner = new NetScanner(fileName, text);
             scanner.scan();

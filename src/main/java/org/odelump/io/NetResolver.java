@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.odelump.io.NetExpr.Call;
 import org.odelump.io.NetExpr.Failure;
@@ -67,7 +68,7 @@ final class NetResolver {
         return warnings;
     }
 
-    OdeSystem resolve(String modelName, Provenance provenance) {
+    OdeSystem resolve(String modelName, Supplier<Provenance> provenance) {
         List<Variable> variables = new ArrayList<>(n);
         Set<String> variableNames = new HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -104,7 +105,7 @@ final class NetResolver {
         try {
             return OdeSystem.builder(modelName).variables(variables).parameters(parameters).initialValues(init)
                     .initialSources(initSources).reactions(reactions).drifts(drifts).views(views)
-                    .provenance(provenance).build();
+                    .provenance(provenance.get()).build();
         } catch (IllegalArgumentException ex) {
             throw new NetError(0, 0, Kind.SEMANTIC, "inconsistent model: " + ex.getMessage());
         }
