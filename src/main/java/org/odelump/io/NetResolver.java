@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.odelump.io.NetExpr.Call;
 import org.odelump.io.NetExpr.Failure;
@@ -67,7 +68,7 @@ final class NetResolver {
         return warnings;
     }
 
-    OdeSystem resolve(String modelName, Provenance provenance) {
+    OdeSystem resolve(String modelName, Supplier<Provenance> provenance) {
         List<Variable> variables = new ArrayList<>(n);
         Set<String> variableNames = new HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -95,7 +96,7 @@ final class NetResolver {
         List<Polynomial> drifts = drifts(reactions);
         for (int i = 0; i < n; i++) {
             Entry e = sc.species.get(i);
-            if (e.name().startsWith("$")) {
+            if (isFixed(e.name())) {
                 drifts.set(i, Polynomial.ZERO);
                 warnings.add(new Diagnostic(file, e.line(), e.col(e.nameAt()), Kind.WARNING, "species " + (i + 1)
                         + " '" + e.name() + "' is fixed ('$'): the drift of s" + (i + 1) + " is set to 0"));
@@ -104,7 +105,7 @@ final class NetResolver {
         try {
             return OdeSystem.builder(modelName).variables(variables).parameters(parameters).initialValues(init)
                     .initialSources(initSources).reactions(reactions).drifts(drifts).views(views)
-                    .provenance(provenance).build();
+                    .provenance(provenance.get()).build();
         } catch (IllegalArgumentException ex) {
             throw new NetError(0, 0, Kind.SEMANTIC, "inconsistent model: " + ex.getMessage());
         }
@@ -531,6 +532,11 @@ final class NetResolver {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** BioNetGen marks a clamped species with {@code $}, before or after its compartment prefix {@code @C::}. */
+    static boolean isFixed(String pattern) {
+        return pattern.startsWith("$") || (pattern.startsWith("@") && pattern.contains("::$"));
+    }
 
     private static Node parse(Entry e) {
         try {
