@@ -91,8 +91,7 @@ final class ModelBuilder {
         List<OdeLumpParser.CommandContext> trailing = new ArrayList<>();
         for (OdeLumpParser.TopItemContext item : file.topItem()) {
             if (item.foreignBlock() != null) {
-                Token kind = item.foreignBlock().ID().getSymbol();
-                String word = kind.getText();
+                String word = item.foreignBlock().ident().getText();
                 if (word.equals("Boolean") || word.equals("Multivalued")) {
                     throw loc.error(item.start, Kind.UNSUPPORTED, word + " networks are not supported:"
                             + " odelump reads polynomial ODE models and reaction networks");
