@@ -233,6 +233,29 @@ class SemanticsTest {
     }
 
     @Test
+    void anUndeclaredRateConstantKeepsMassActionShape() {
+        ParsedModel pm = OdeParser.parse("sir.ode", """
+                begin model sir
+                 begin init
+                  S = 1
+                  I = 1
+                 end init
+                 begin reactions
+                  S + I -> 2*I , b [infection]
+                 end reactions
+                end model
+                """, new ParseOptions(true));
+        OdeSystem m = pm.system();
+        assertThat(m.variableNames()).containsExactly("S", "I", "b");
+        Reaction r = m.reactions().get(0);
+        assertThat(r.massAction()).isFalse();
+        assertThat(r.propensity()).isEqualTo(poly(1.0, v(0, 1, 2)));
+        assertThat(m.drift(1)).isEqualTo(poly(1.0, v(0, 1, 2)));
+        assertThat(m.drift(2).isZero()).isTrue();
+        assertThat(pm.warnings()).hasSize(1);
+    }
+
+    @Test
     void commandsInBothSyntaxesAndUnknownOnesWarn() {
         ParsedModel pm = OdeParser.parse(Path.of("src/test/resources/dsl/enzyme.ode"));
         OdeSystem m = pm.system();
