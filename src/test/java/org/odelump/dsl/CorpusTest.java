@@ -81,6 +81,7 @@ class CorpusTest {
                 throw new AssertionError(rel + " failed: " + e.diagnostics(), e);
             }
             assertThat(m.dimension()).as(rel).isPositive();
+            assertThat(RoundTripTest.roundTrip(m)).as("round trip of " + rel).isEqualTo(m);
             if (!(needs && m.isReactionNetwork())) {
                 // (with undeclared constants a plain rate names extra variables: that case is in SemanticsTest)
                 checkAgainstSources(m, rnd, rel);
