@@ -1,11 +1,9 @@
 package org.odelump.dsl;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.antlr.v4.runtime.Token;
-import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
@@ -63,10 +61,10 @@ final class ExprCompiler {
                     try {
                         return new Compiled(e, new PolyConverter(scope, true).convert(e));
                     } catch (PolyConverter.NotExpanded notExpanded) {
+                        // the native converter first: it rejects non-polynomials with a reason, without Symja
+                        Polynomial nat = new PolyConverter(scope).convert(e);
                         Polynomial p = trySymbolic(e, scope);
-                        if (p != null) {
-                            return new Compiled(e, p);
-                        }
+                        return new Compiled(e, p != null ? p : nat);
                     }
                 }
                 return new Compiled(e, new PolyConverter(scope).convert(e));
@@ -127,14 +125,5 @@ final class ExprCompiler {
         } catch (RuntimeException | StackOverflowError ex) {
             return null; // not a polynomial, or refused: the native converter reports where and why
         }
-    }
-
-    /** Diagnostic helper for callers. */
-    Diagnostic warning(Token at, String message) {
-        return loc.at(at, Kind.WARNING, message);
-    }
-
-    static String list(List<String> names) {
-        return String.join(", ", names);
     }
 }

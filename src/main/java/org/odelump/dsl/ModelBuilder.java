@@ -13,7 +13,6 @@ import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
-import org.odelump.model.Polynomial;
 import org.odelump.model.Provenance;
 import org.odelump.model.View;
 
@@ -288,8 +287,4 @@ final class ModelBuilder {
         return out;
     }
 
-    /** Returns the polynomial of a compiled expression (helper for section readers). */
-    static Polynomial poly(ExprCompiler.Compiled c) {
-        return c.polynomial();
-    }
 }

@@ -107,6 +107,29 @@ class BadInputsTest {
         return Arguments.of(text, kind, line, column, message);
     }
 
+    @org.junit.jupiter.api.Test
+    void collectsSeveralErrors() {
+        String text = "begin model m\n begin init\n  x\n  y\n end init\n begin reactions\n  x -> y 2\n"
+                + "  y -> x 3\n end reactions\nend model\n";
+        InvalidModelException e = catchThrowableOfType(InvalidModelException.class,
+                () -> OdeParser.parse("two.ode", text));
+        assertThat(e.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "two.ode:7:10: expected ',' before rate, found '2'", "two.ode:8:10: expected ',' before rate, found '3'");
+        String semantic = "begin model m\n begin parameters\n  a = q\n  b = r\n end parameters\n"
+                + " begin init\n  x\n end init\n begin ODE\n  d(x) = 1\n end ODE\nend model\n";
+        InvalidModelException s = catchThrowableOfType(InvalidModelException.class,
+                () -> OdeParser.parse("two.ode", semantic));
+        assertThat(s.diagnostics()).extracting(Diagnostic::line).containsExactly(3, 4);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unreadableFileIsAnIoDiagnostic() {
+        InvalidModelException e = catchThrowableOfType(InvalidModelException.class,
+                () -> OdeParser.parse(java.nio.file.Path.of("target", "no-such-model.ode")));
+        assertThat(e.first().kind()).isEqualTo(Kind.IO);
+        assertThat(e.first().file()).endsWith("no-such-model.ode");
+    }
+
     @ParameterizedTest(name = "[{index}] {4}")
     @MethodSource("cases")
     void reportsExactDiagnostic(String text, Kind kind, int line, int column, String message) {
