@@ -165,6 +165,15 @@ class SemanticsTest {
     }
 
     @Test
+    void windowsLineEndsCommentsAndByteOrderMark() {
+        OdeSystem m = parse("\uFEFF# hash comment\r\nbegin model  win model \r\n begin init\r\n  x = 2 // c\r\n"
+                + " end init /* block\r\n comment */\r\n begin ODE\r\n  d(x) = -x\r\n end ODE\r\nend model\r\n");
+        assertThat(m.name()).isEqualTo("win model");
+        assertThat(m.drift(0)).isEqualTo(poly(-1.0, v(0)));
+        assertThat(m.initialValue(0)).isEqualTo(2.0);
+    }
+
+    @Test
     void precedenceQuirksAreWarned() {
         ParsedModel pm = OdeParser.parse("q.ode", """
                 begin model quirks
