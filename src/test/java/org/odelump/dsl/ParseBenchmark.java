@@ -28,6 +28,21 @@ public final class ParseBenchmark {
         Files.createDirectories(file.getParent());
         write(file, vars, terms, new Random(42));
         System.out.printf("file %s: %d bytes%n", file, Files.size(file));
+        long l0 = System.nanoTime();
+        OdeLumpLexer lexer = new OdeLumpLexer(org.antlr.v4.runtime.CharStreams.fromPath(file));
+        org.antlr.v4.runtime.CommonTokenStream tokens = new org.antlr.v4.runtime.CommonTokenStream(lexer);
+        tokens.fill();
+        long l1 = System.nanoTime();
+        OdeLumpParser parser = new OdeLumpParser(tokens);
+        parser.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.SLL);
+        parser.file();
+        long l2 = System.nanoTime();
+        System.out.printf("phases alone: lexing %d tokens %.2f s, SLL parsing %.2f s%n", tokens.size(),
+                (l1 - l0) / 1e9, (l2 - l1) / 1e9);
+        parser = null;
+        tokens = null;
+        lexer = null;
+        System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
