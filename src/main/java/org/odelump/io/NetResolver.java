@@ -104,6 +104,11 @@ final class NetResolver {
         }
         List<Reaction> reactions = clampFixed(reactions(), fixed);
         List<Polynomial> drifts = drifts(reactions);
+        for (int i = 0; i < n; i++) {
+            if (fixed[i]) {
+                drifts.set(i, Polynomial.ZERO);
+            }
+        }
         try {
             return OdeSystem.builder(modelName).variables(variables).parameters(parameters).initialValues(init)
                     .initialSources(initSources).reactions(reactions).drifts(drifts).views(views)

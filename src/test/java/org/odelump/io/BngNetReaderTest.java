@@ -120,7 +120,7 @@ class BngNetReaderTest {
         assertThat(m.system().drift(3)).isEqualTo(Polynomial.ZERO);
         assertThat(m.system().reactions().get(2).propensity()).isEqualTo(Polynomial.term(3, Monomial.of(3)));
         assertThat(m.warnings()).extracting(Diagnostic::toString)
-                .contains("features.net:24:7: species 4 '$Src()' is fixed ('$'): the drift of s4 is set to 0");
+                .contains("features.net:24:7: species 4 '$Src()' is fixed ('$'): its reactions keep it as a catalyst, so the drift of s4 is 0");
         assertThat(m.warnings()).allMatch(d -> d.kind() == Kind.WARNING);
     }
 
