@@ -1,0 +1,8 @@
+/**
+ * Readers and writers of formats other than odelump's DSL. {@link org.odelump.io.BngNetReader} imports BioNetGen
+ * {@code .net} reaction networks into {@link org.odelump.model.OdeSystem} (mass action, polynomial functional
+ * rates), returning an {@link org.odelump.model.InvalidModelException} with located diagnostics
+ * ({@code file:line:column: message}) for bad input and an {@link org.odelump.io.ImportedModel} with warnings
+ * otherwise. Depends only on {@code org.odelump.model}; never prints.
+ */
+package org.odelump.io;
