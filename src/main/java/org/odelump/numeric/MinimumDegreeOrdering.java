@@ -21,6 +21,14 @@ final class MinimumDegreeOrdering {
      * The elimination order for an n×n CSC pattern: {@code result[k]} is the original index of the k-th pivot.
      */
     static int[] order(int n, int[] colStart, int[] rowIndex) {
+        return order(n, colStart, rowIndex, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #order(int, int[], int[])}, but gives up and returns null as soon as the number of stored
+     * off-diagonal entries of the filled graph (edges counted in both directions) exceeds {@code maxEntries}.
+     */
+    static int[] order(int n, int[] colStart, int[] rowIndex, long maxEntries) {
         int[][] adj = new int[n][];
         int[] size = new int[n];
         for (int j = 0; j < n; j++) {
@@ -46,6 +54,10 @@ final class MinimumDegreeOrdering {
             }
             adj[v] = Arrays.copyOf(a, Math.max(4, m));
             size[v] = m;
+        }
+        long entries = 0;
+        for (int v = 0; v < n; v++) {
+            entries += size[v];
         }
         boolean[] eliminated = new boolean[n];
         int[] mark = new int[n];
@@ -86,6 +98,9 @@ final class MinimumDegreeOrdering {
                 mark[u] = stamp;
                 for (int w : nb) {
                     if (mark[w] != stamp) {
+                        if (++entries > maxEntries) {
+                            return null;
+                        }
                         add(adj, size, u, w);
                         mark[w] = stamp;
                     }

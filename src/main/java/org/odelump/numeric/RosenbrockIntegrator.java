@@ -41,11 +41,32 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
     private static final double FAC_MIN = 0.2;
     private static final double FAC_MAX = 6.0;
     private static final int MAX_SINGULAR_RETRIES = 20;
+    private static final int STAGES_OK = 0;
+    private static final int STAGES_NON_FINITE = 1;
+    private static final int STAGES_SOLVE_FAILED = 2;
+
+    /** Fill allowed for the direct LU, as a multiple of nnz(J), before switching to ILU(0)-GMRES. */
+    private static final double FILL_FACTOR = 4.0;
+    /** Relative residual at which GMRES stops. */
+    private static final double GMRES_TOLERANCE = 1e-10;
+
+    /** How the stage linear systems are solved. */
+    public enum LinearAlgebra {
+        /** Sparse direct LU unless its fill exceeds {@value #FILL_FACTOR_TEXT} × nnz(J); then ILU(0)-GMRES. */
+        AUTO,
+        /** EJML sparse LU on a minimum-degree ordering. */
+        DIRECT,
+        /** Restarted GMRES preconditioned by ILU(0). */
+        ITERATIVE;
+
+        static final String FILL_FACTOR_TEXT = "4";
+    }
 
     private final double relTol;
     private final double absTol;
     private final double initialStep;
-    private Statistics statistics = new Statistics(0, 0, 0, 0, 0, 0);
+    private LinearAlgebra linearAlgebra = LinearAlgebra.AUTO;
+    private Statistics statistics = new Statistics(0, 0, 0, 0, 0, 0, "none", 0);
 
     /**
      * @param relTol relative tolerance (&gt; 0)
@@ -79,6 +100,11 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         return absTol;
     }
 
+    /** Chooses how stage systems are solved (default {@link LinearAlgebra#AUTO}). */
+    public void setLinearAlgebra(LinearAlgebra choice) {
+        this.linearAlgebra = java.util.Objects.requireNonNull(choice);
+    }
+
     /** Counters of the last {@code integrate} call. */
     public Statistics statistics() {
         return statistics;
@@ -92,10 +118,12 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
      * @param driftEvaluations evaluations of f (the same count as {@link #getEvaluations()})
      * @param jacobianEvaluations evaluations of the sparse Jacobian
      * @param factorizations sparse LU factorisations
-     * @param linearSolves triangular solves
+     * @param linearSolves stage solves
+     * @param linearSolver which stage solver was used
+     * @param gmresIterations GMRES iterations in total (0 for the direct solver)
      */
     public record Statistics(int acceptedSteps, int rejectedSteps, int driftEvaluations, int jacobianEvaluations,
-            int factorizations, int linearSolves) {
+            int factorizations, int linearSolves, String linearSolver, long gmresIterations) {
     }
 
     @Override
@@ -185,7 +213,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         private final SparseJacobian jacobian;
         private final SparseJacobian.Workspace jacobianWork;
         private final double[] jacobianValues;
-        private final ShiftedJacobianSolver solver;
+        private final StageSolver solver;
         private final double[][] k;
         private final double[] yStage;
         private final double[] rhs;
@@ -205,7 +233,11 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
             jacobian = ode.jacobian();
             jacobianWork = jacobian.newWorkspace();
             jacobianValues = new double[jacobian.nonZeros()];
-            solver = new ShiftedJacobianSolver(jacobian);
+            solver = switch (linearAlgebra) {
+                case AUTO -> StageSolver.forJacobian(jacobian, FILL_FACTOR, GMRES_TOLERANCE);
+                case DIRECT -> new ShiftedJacobianSolver(jacobian);
+                case ITERATIVE -> new IluGmresSolver(jacobian, GMRES_TOLERANCE);
+            };
             k = new double[Rodas4Tableau.STAGES][n];
             yStage = new double[n];
             rhs = new double[n];
@@ -213,8 +245,9 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
         }
 
         Statistics statistics() {
-            return new Statistics(accepted, rejected, getEvaluations(), jacobianEvaluations,
-                    solver.factorizations(), solves);
+            return new Statistics(accepted, rejected, counted ? getEvaluations() : 0, jacobianEvaluations,
+                    solver.factorizations(), solves, solver.description(),
+                    solver instanceof IluGmresSolver g ? g.iterations() : 0);
         }
 
         ODEStateAndDerivative integrate(ExpandableODE equations, ODEState initialState, double finalTime) {
@@ -262,10 +295,16 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                     continue;
                 }
                 singularRetries = 0;
-                if (!stages(y, f0, hs, t)) {
+                int outcome = stages(y, f0, hs, t);
+                if (outcome != STAGES_OK) {
                     rejected++;
-                    lastRejectionNonFinite = true;
-                    h *= 0.25;
+                    lastRejectionNonFinite = outcome == STAGES_NON_FINITE;
+                    if (outcome == STAGES_SOLVE_FAILED && ++singularRetries > MAX_SINGULAR_RETRIES) {
+                        throw new IntegrationFailureException(IntegrationFailureException.Kind.SINGULAR_MATRIX,
+                                t, NAME + ": " + solver.description() + " did not converge at t = " + t
+                                        + " after " + MAX_SINGULAR_RETRIES + " step reductions");
+                    }
+                    h *= outcome == STAGES_NON_FINITE ? 0.25 : 0.5;
                     previousRejected = true;
                     continue;
                 }
@@ -309,8 +348,8 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
             return getStepStart();
         }
 
-        /** Computes the stages and yNew; false when a stage is not finite. k[5] is the error estimate. */
-        private boolean stages(double[] y, double[] f0, double hs, double t) {
+        /** Computes the stages and yNew; k[5] is the error estimate. Returns a STAGES_* outcome. */
+        private int stages(double[] y, double[] f0, double hs, double t) {
             for (int s = 0; s < Rodas4Tableau.STAGES; s++) {
                 double[] fs;
                 if (s == 0) {
@@ -337,10 +376,12 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                     finite &= Double.isFinite(v);
                 }
                 if (!finite) {
-                    return false;
+                    return STAGES_NON_FINITE;
                 }
-                solver.solve(rhs, k[s]);
                 solves++;
+                if (!solver.solve(rhs, k[s])) {
+                    return STAGES_SOLVE_FAILED;
+                }
             }
             boolean finite = true;
             for (int i = 0; i < n; i++) {
@@ -351,7 +392,7 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
                 yNew[i] = v;
                 finite &= Double.isFinite(v);
             }
-            return finite;
+            return finite ? STAGES_OK : STAGES_NON_FINITE;
         }
 
         /** Scaled RMS norm of the embedded error estimate Σ e_i k_i (= k_6 for RODAS4). */

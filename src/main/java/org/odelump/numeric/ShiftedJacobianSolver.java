@@ -15,7 +15,7 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * up-looking LU recomputes each column's reach during the numeric factorisation, as a pivoting sparse LU must.)
  * Only this class touches EJML. Not thread-safe.
  */
-final class ShiftedJacobianSolver {
+final class ShiftedJacobianSolver implements StageSolver {
 
     private final int n;
     private final int[] perm;
@@ -28,10 +28,16 @@ final class ShiftedJacobianSolver {
     private int factorizations;
 
     ShiftedJacobianSolver(SparseJacobian jacobian) {
+        this(jacobian, MinimumDegreeOrdering.order(jacobian.dimension(), jacobian.columnStarts(),
+                jacobian.rowIndices()));
+    }
+
+    /** With a given pivot order ({@code order[k]} = original index of the k-th pivot). */
+    ShiftedJacobianSolver(SparseJacobian jacobian, int[] order) {
         this.n = jacobian.dimension();
         int[] colStart = jacobian.columnStarts();
         int[] rows = jacobian.rowIndices();
-        this.perm = MinimumDegreeOrdering.order(n, colStart, rows);
+        this.perm = order.clone();
         int[] inverse = new int[n];
         for (int k = 0; k < n; k++) {
             inverse[perm[k]] = k;
@@ -88,7 +94,8 @@ final class ShiftedJacobianSolver {
      *
      * @return false when the matrix is numerically singular
      */
-    boolean factor(double sigma, double[] jacobianValues) {
+    @Override
+    public boolean factor(double sigma, double[] jacobianValues) {
         double[] v = matrix.nz_values;
         for (int p = 0; p < jacobianValues.length; p++) {
             v[position[p]] = -jacobianValues[p];
@@ -101,7 +108,8 @@ final class ShiftedJacobianSolver {
     }
 
     /** x = (σI − J)^{-1}·b using the last factorisation; b and x may be the same array. */
-    void solve(double[] b, double[] x) {
+    @Override
+    public boolean solve(double[] b, double[] x) {
         double[] r = rhs.data;
         for (int k = 0; k < n; k++) {
             r[k] = b[perm[k]];
@@ -111,9 +119,16 @@ final class ShiftedJacobianSolver {
         for (int k = 0; k < n; k++) {
             x[perm[k]] = s[k];
         }
+        return true;
     }
 
-    int factorizations() {
+    @Override
+    public int factorizations() {
         return factorizations;
+    }
+
+    @Override
+    public String description() {
+        return "sparse LU (EJML, minimum-degree order)";
     }
 }
