@@ -125,7 +125,7 @@ public final class IntegratorChoice {
                 break;
         }
         DormandPrince853Integrator dp = explicit(tEnd - t0, explicitBudget, handlers);
-        StiffnessDetector detector = new StiffnessDetector();
+        StiffnessDetector detector = new StiffnessDetector(ode.jacobian());
         dp.addStepHandler(detector);
         String why;
         try {
