@@ -67,6 +67,13 @@ class RosenbrockIntegratorTest {
         assertThat(maxRelativeError(tight, VDPOL_2)).isLessThan(1e-7);
     }
 
+    @Test
+    void classicalVanDerPolMuThousandAtT2000MatchesTheScaledReference() {
+        double mu = 1000;
+        double[] y = solve(TestSystems.vanDerPolClassical(mu), 1e-8, 1e-12, 2 * mu);
+        assertThat(maxRelativeError(y, new double[] {VDPOL_2[0], VDPOL_2[1] / mu})).isLessThan(1e-6);
+    }
+
     /** y1' = −y1², y2' = y1·y2, y(0) = (1, 1): exact solution (1/(1+t), 1+t). */
     private static OdeSystem exactlySolvable() {
         return OdeSystem.builder("exact").variables("a", "b").initialValues(new double[] {1, 1})
@@ -183,6 +190,50 @@ class RosenbrockIntegratorTest {
                         org.assertj.core.data.Offset.offset(1e-6 * Math.abs(ends.get(0)[i]) + 1e-8));
             }
         }
+    }
+
+    /** Stops when x falls to 5 (x starts at 10). */
+    private static org.hipparchus.ode.events.ODEEventDetector xCrossesFive() {
+        return new org.hipparchus.ode.events.ODEEventDetector() {
+            @Override
+            public org.hipparchus.ode.events.AdaptableInterval getMaxCheckInterval() {
+                return org.hipparchus.ode.events.AdaptableInterval.of(0.05);
+            }
+
+            @Override
+            public int getMaxIterationCount() {
+                return 100;
+            }
+
+            @Override
+            public org.hipparchus.analysis.solvers.BracketedUnivariateSolver<
+                    org.hipparchus.analysis.UnivariateFunction> getSolver() {
+                return new org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver(1e-12, 5);
+            }
+
+            @Override
+            public org.hipparchus.ode.events.ODEEventHandler getHandler() {
+                return (state, detector, increasing) -> org.hipparchus.ode.events.Action.STOP;
+            }
+
+            @Override
+            public double g(ODEStateAndDerivative state) {
+                return state.getPrimaryState()[0] - 5;
+            }
+        };
+    }
+
+    @Test
+    void hipparchusEventDetectorsStopTheIntegrationWhereDormandPrinceDoes() {
+        OdeSystem lv = TestSystems.lotkaVolterra();
+        RosenbrockIntegrator r = new RosenbrockIntegrator(1e-10, 1e-12);
+        r.addEventDetector(xCrossesFive());
+        double stiffT = r.integrate(new PolynomialOde(lv), new ODEState(0, lv.initialValues()), 10).getTime();
+        DormandPrince853Integrator dp = new DormandPrince853Integrator(0, 10, 1e-13, 1e-13);
+        dp.addEventDetector(xCrossesFive());
+        double explicitT = dp.integrate(new PolynomialOde(lv), new ODEState(0, lv.initialValues()), 10).getTime();
+        assertThat(explicitT).isBetween(0.01, 9.99);
+        assertThat(stiffT).isCloseTo(explicitT, org.assertj.core.data.Offset.offset(1e-7));
     }
 
     @Test

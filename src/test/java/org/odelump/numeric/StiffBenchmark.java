@@ -21,6 +21,7 @@ import org.odelump.model.Reaction;
  *   java ... org.odelump.numeric.StiffBenchmark --synthetic species reactions tEnd [seed]
  * </pre>
  *
+ * With {@code --auto} it also runs {@link IntegratorChoice} in AUTO mode and prints its choice and reason.
  * With {@code --check} it integrates again at tolerances 1000× tighter and prints the largest deviation in
  * units of the requested tolerance. Prints set-up time (import, compilation of drift and Jacobian, ordering), integration time, steps, drift
  * and Jacobian evaluations and LU factorisations. The synthetic network is a random mass-action network with
@@ -35,9 +36,12 @@ public final class StiffBenchmark {
     public static void main(String[] rawArgs) {
         RosenbrockIntegrator.LinearAlgebra linear = RosenbrockIntegrator.LinearAlgebra.AUTO;
         boolean check = false;
+        boolean auto = false;
         List<String> rest = new ArrayList<>();
         for (String a : rawArgs) {
-            if (a.equals("--check")) {
+            if (a.equals("--auto")) {
+                auto = true;
+            } else if (a.equals("--check")) {
                 check = true;
             } else if (a.startsWith("--linear=")) {
                 linear = RosenbrockIntegrator.LinearAlgebra.valueOf(a.substring(9).toUpperCase(Locale.ROOT));
@@ -68,7 +72,7 @@ public final class StiffBenchmark {
             }
             what = args[0];
         } else {
-            System.err.println("usage: StiffBenchmark [--check] [--linear=auto|direct|iterative] model.net tEnd [rtol atol] | --synthetic n m tEnd [seed]");
+            System.err.println("usage: StiffBenchmark [--auto] [--check] [--linear=auto|direct|iterative] model.net tEnd [rtol atol] | --synthetic n m tEnd [seed]");
             return;
         }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -101,6 +105,14 @@ public final class StiffBenchmark {
         System.out.printf(Locale.ROOT, "stage solver %s, GMRES iterations %d%n", s.linearSolver(),
                 s.gmresIterations());
         System.out.printf(Locale.ROOT, "sum of final state %.10g%n", sum);
+        if (auto) {
+            long c4 = mx.getCurrentThreadCpuTime();
+            IntegratorChoice.Result r = new IntegratorChoice(IntegratorChoice.Mode.AUTO, rtol, atol)
+                    .integrate(system, 0, system.initialValues(), tEnd, List.of());
+            System.out.printf(Locale.ROOT, "AUTO: %s in %.3f s CPU, %d evaluations (%d explicit): %s%n",
+                    r.method().label(), (mx.getCurrentThreadCpuTime() - c4) / 1e9, r.evaluations(),
+                    r.explicitEvaluations(), r.reason());
+        }
         if (check) {
             RosenbrockIntegrator tight = new RosenbrockIntegrator(rtol / 1000, atol / 1000);
             tight.setLinearAlgebra(linear);

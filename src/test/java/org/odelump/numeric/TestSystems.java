@@ -51,6 +51,20 @@ final class TestSystems {
                 .build();
     }
 
+    /**
+     * Van der Pol in its classical unscaled form x'' = μ(1 − x²)x' − x: y1' = y2, y2' = μ(1 − y1²)y2 − y1,
+     * y(0) = (2, 0). With τ = t/μ it becomes {@link #vanDerPolScaled} with ε = 1/μ², so y1(μτ) equals the scaled
+     * y1(τ) and y2(μτ) equals the scaled y2(τ)/μ.
+     */
+    static OdeSystem vanDerPolClassical(double mu) {
+        return OdeSystem.builder("vdp").variables("y1", "y2")
+                .initialValues(new double[] {2, 0})
+                .drifts(List.of(
+                        term(1, 1),
+                        sum(term(mu, 1), term(-mu, 0, 0, 1), term(-1, 0))))
+                .build();
+    }
+
     /** Lotka–Volterra: x' = 1.5x − xy, y' = −3y + xy, (x, y)(0) = (10, 5). */
     static OdeSystem lotkaVolterra() {
         return OdeSystem.builder("lv").variables("x", "y")
