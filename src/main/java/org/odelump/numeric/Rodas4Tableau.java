@@ -2,21 +2,22 @@ package org.odelump.numeric;
 
 /**
  * Coefficients of RODAS4, the stiffly accurate, L-stable Rosenbrock method of order 4 with six stages and an
- * embedded method of order 3 (E. Hairer and G. Wanner, <i>Solving Ordinary Differential Equations II: Stiff
- * and Differential-Algebraic Problems</i>, 2nd ed., Springer 1996, §IV.7, code RODAS), written in the
- * transformed variables of HW II §IV.7 that avoid matrix–vector products with the Jacobian:
+ * embedded method of order 3, from Hairer's code RODAS (E. Hairer and G. Wanner, <i>Solving Ordinary
+ * Differential Equations II: Stiff and Differential-Algebraic Problems</i>, 2nd ed., Springer 1996; §IV.7 for
+ * Rosenbrock methods and their transformed form, §VI.4 for RODAS). They are used in the transformed variables
+ * that avoid matrix–vector products with the Jacobian:
  *
  * <pre>
  *   (I/(hγ) − J) k_i = f(y + Σ_{j&lt;i} a_ij k_j) + Σ_{j&lt;i} (c_ij / h) k_j,      i = 1..6
  *   y_1 = y + Σ m_i k_i,      err = Σ e_i k_i
  * </pre>
  *
- * <p>The numerical values are those of Hairer's RODAS code (method choice 1), as tabulated in the same
- * transformed form in A. Sandu et al., "Benchmarking stiff ODE solvers for atmospheric chemistry problems II:
- * Rosenbrock solvers", Atmospheric Environment 31(20), 1997, and in KPP's Rosenbrock integrator. The method is
- * stiffly accurate: y_1 is the sixth stage plus k_6, the order-3 embedded solution is the sixth stage value, so
- * the error estimate is k_6. Their order is checked empirically in {@code RosenbrockIntegratorTest}.
- * The drift is autonomous, so the γ_i·h·∂f/∂t terms vanish.
+ * <p>The numbers are transcribed from the tabulation of Hairer's RODAS coefficients in this form by A. Sandu
+ * et al., "Benchmarking stiff ODE solvers for atmospheric chemistry problems II: Rosenbrock solvers",
+ * Atmospheric Environment 31(20), 1997 (as used in the KPP and FATODE Rosenbrock integrators). The method is
+ * stiffly accurate: y_1 is the sixth stage value plus k_6 and the order-3 embedded solution is the sixth stage
+ * value, so the error estimate is k_6. The orders are verified empirically in {@code RosenbrockIntegratorTest}
+ * (global order 4, local orders 5 and 4). The drift is autonomous, so the γ_i·h·∂f/∂t terms vanish.
  */
 final class Rodas4Tableau {
 

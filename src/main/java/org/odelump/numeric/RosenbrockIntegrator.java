@@ -14,13 +14,15 @@ import org.hipparchus.ode.ODEStateAndDerivative;
  * (cubic Hermite dense output), event detectors work as for Hipparchus' own integrators, and the evaluation
  * budget is {@link #setMaxEvaluations}.
  *
- * <p><b>Method.</b> RODAS4 (Hairer and Wanner, <i>Solving ODEs II</i>, 2nd ed. 1996, §IV.7; coefficients in
- * {@link Rodas4Tableau}): six stages, order 4, embedded order 3, L-stable and stiffly accurate. Each step costs
+ * <p><b>Method.</b> RODAS4 (Hairer and Wanner, <i>Solving ODEs II</i>, 2nd ed. 1996, §IV.7 and §VI.4;
+ * coefficients in {@link Rodas4Tableau}): six stages, order 4, embedded order 3, L-stable and stiffly accurate. Each step costs
  * one Jacobian evaluation, one sparse LU factorisation of I/(hγ) − J and six drift evaluations (the first is
  * shared with the previous step's end). The Jacobian is the exact one of the polynomial drift
- * ({@link SparseJacobian}); the LU is EJML's sparse up-looking LU on a minimum-degree ordering computed once.
+ * ({@link SparseJacobian}). The stage systems are solved by EJML's sparse LU on a minimum-degree ordering
+ * computed once, or, when that ordering predicts more than 4·nnz(J) fill (reaction networks with hub species),
+ * by ILU(0)-preconditioned GMRES ({@link LinearAlgebra}).
  *
- * <p><b>Step control</b> (HW II §IV.8, eq. (8.21)-style standard controller): the error
+ * <p><b>Step control</b> (the standard controller of HW I, 2nd ed. 1993, §II.4): the error
  * ‖err‖ = sqrt(mean((err_i / (atol + rtol·max(|y_i|, |y1_i|)))²)) is accepted when ≤ 1; the next step is
  * h·min(6, max(0.2, 0.9·‖err‖^(−1/4))), never growing right after a rejection. A stage that produces NaN or
  * infinity, or a singular matrix, rejects the step and quarters (halves) h.
@@ -52,14 +54,12 @@ public final class RosenbrockIntegrator extends AbstractIntegrator {
 
     /** How the stage linear systems are solved. */
     public enum LinearAlgebra {
-        /** Sparse direct LU unless its fill exceeds {@value #FILL_FACTOR_TEXT} × nnz(J); then ILU(0)-GMRES. */
+        /** Sparse direct LU unless its predicted fill exceeds 4 × nnz(J); then ILU(0)-GMRES. */
         AUTO,
         /** EJML sparse LU on a minimum-degree ordering. */
         DIRECT,
         /** Restarted GMRES preconditioned by ILU(0). */
-        ITERATIVE;
-
-        static final String FILL_FACTOR_TEXT = "4";
+        ITERATIVE
     }
 
     private final double relTol;

@@ -7,8 +7,8 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
 /**
  * A step handler that watches an explicit integrator and stops it when the problem looks stiff.
  *
- * <p>The test follows Hairer and Wanner's stiffness detection for explicit Runge–Kutta codes (HW I, 2nd ed.
- * 1993, §IV.2 "Automatic stiffness detection"; DOP853 flags stiffness when h·ρ exceeds 6.1 on 15 steps): an
+ * <p>The test follows Hairer and Wanner's stiffness detection for explicit Runge–Kutta codes (HW II, 2nd ed.
+ * 1996, §IV.2, "Automatic stiffness detection"; DOP853 flags stiffness when h·ρ exceeds 6.1 on 15 steps): an
  * explicit method whose step size is limited by stability rather than accuracy runs with h·ρ near the border
  * of its stability region, where ρ is the spectral radius of ∂f/∂y. Hairer estimates ρ from stage values;
  * those are hidden inside Hipparchus' integrators, but a polynomial system has its exact {@link SparseJacobian},

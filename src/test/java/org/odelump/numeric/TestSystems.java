@@ -24,7 +24,7 @@ final class TestSystems {
     }
 
     /**
-     * Robertson's chemical kinetics problem (H. H. Robertson 1966; HW II §IV.1, eq. (1.4)):
+     * Robertson's chemical kinetics problem (H. H. Robertson 1966; HW II §IV.1):
      * y1' = −0.04 y1 + 1e4 y2 y3, y2' = 0.04 y1 − 1e4 y2 y3 − 3e7 y2², y3' = 3e7 y2², y(0) = (1, 0, 0).
      */
     static OdeSystem robertson() {
