@@ -5,7 +5,7 @@ package org.odelump.numeric;
  * 7(3), 1986) with right preconditioning by an incomplete LU factorisation with no fill, ILU(0), on the pattern
  * of J plus the diagonal (Saad, <i>Iterative Methods for Sparse Linear Systems</i>, 2nd ed. 2003, §10.3). Used
  * when a direct sparse LU would fill in too much (reaction networks with hub species). The pattern is
- * renumbered by increasing degree (hubs last) and converted to compressed rows once; each {@link #factor} only recomputes the ILU values, O(Σ_i Σ_{k∈L_i}
+ * renumbered to put hub species last and converted to compressed rows once; each {@link #factor} only recomputes the ILU values, O(Σ_i Σ_{k∈L_i}
  * |U_k|).
  *
  * <p>The solve stops when ‖b − Ax‖₂ ≤ tol·‖b‖₂; an unconverged solve returns false so that the integrator
@@ -48,21 +48,31 @@ final class IluGmresSolver implements StageSolver {
         this.colStart = jacobian.columnStarts();
         this.cscRow = jacobian.rowIndices();
         int nnz = cscRow.length;
-        // Rows and columns are renumbered by increasing degree, so that hub species (coupled to almost every
-        // other species) come last: their long rows then never serve as pivot rows of the ILU elimination.
+        // Hub species (coupled to many others) are moved last, the others keep their order: a hub's long row
+        // then never serves as a pivot row of the ILU elimination, which would cost O(n) per row below it.
         int[] degree = new int[n];
         for (int p = 0; p < nnz; p++) {
             degree[cscRow[p]]++;
         }
+        long total = 0;
         for (int j = 0; j < n; j++) {
             degree[j] += colStart[j + 1] - colStart[j];
+            total += degree[j];
         }
+        double hub = Math.max(16.0, 8.0 * total / Math.max(1, n));
         Integer[] byDegree = new Integer[n];
         for (int i = 0; i < n; i++) {
             byDegree[i] = i;
         }
-        java.util.Arrays.sort(byDegree, (a, b) -> degree[a] != degree[b] ? Integer.compare(degree[a], degree[b])
-                : Integer.compare(a, b));
+        java.util.Arrays.sort(byDegree, (a, b) -> {
+            boolean ha = degree[a] > hub;
+            boolean hb = degree[b] > hub;
+            if (ha != hb) {
+                return ha ? 1 : -1;
+            }
+            return ha ? (degree[a] != degree[b] ? Integer.compare(degree[a], degree[b]) : Integer.compare(a, b))
+                    : Integer.compare(a, b);
+        });
         perm = new int[n];
         int[] inverse = new int[n];
         for (int k = 0; k < n; k++) {
