@@ -135,6 +135,18 @@ class RosenbrockIntegratorTest {
     }
 
     @Test
+    void integratesBackwardInTime() {
+        OdeSystem lv = TestSystems.lotkaVolterra();
+        PolynomialOde ode = new PolynomialOde(lv);
+        RosenbrockIntegrator r = new RosenbrockIntegrator(1e-10, 1e-12);
+        ODEStateAndDerivative forward = r.integrate(ode, new ODEState(0, lv.initialValues()), 1.0);
+        ODEStateAndDerivative back = r.integrate(ode, new ODEState(1.0, forward.getPrimaryState()), 0.0);
+        assertThat(back.getTime()).isZero();
+        assertThat(back.getPrimaryState()[0]).isCloseTo(10, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(back.getPrimaryState()[1]).isCloseTo(5, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void denseOutputMatchesDormandPrinceOnAGrid() {
         OdeSystem lv = TestSystems.lotkaVolterra();
         double[] grid = new double[41];
