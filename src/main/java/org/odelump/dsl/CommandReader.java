@@ -1,0 +1,73 @@
+package org.odelump.dsl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.misc.Interval;
+import org.odelump.model.Command;
+
+/**
+ * Reads commands in both of ERODE's syntaxes into {@link Command}s: GUI {@code reduceFE(prePartition=USER,
+ * reducedFile="m.ode")} and internal {@code reduceFE({prePartition=>USER,reducedFile=>m.ode})}. Option values are
+ * kept as written (strings without their quotes, lists and expressions as their source text). An assignment
+ * {@code this = reduceBE(...)} is kept as the option {@value #TARGET} with the target's name. Unknown command names
+ * give a warning, never an error.
+ */
+final class CommandReader {
+
+    /** Option key under which the target of {@code this = reduceBE(...)} is stored. */
+    static final String TARGET = "=";
+
+    static final Set<String> KNOWN = Set.of("reduceFE", "reduceBE", "reduceFDE", "reduceBDE", "reduceSE",
+            "reduceSMB", "reduceFB", "reduceBB", "reduceDSB", "reduceEFL", "reduceBE_AAt", "justBEReduction",
+            "reduceUncertainFE", "reduceUFE", "reduceUCTMCFE", "reduceUSE", "reduceCoRNFE", "approximateFDE",
+            "approximateBDE", "simulateODE", "simulateCTMC", "setParam", "setIC", "load", "importSBML", "importBNG",
+            "importAffine", "exportBNG", "exportSBML", "exportC2E", "exportLBS", "write", "newline", "print");
+
+    private final ModelBuilder mb;
+
+    CommandReader(ModelBuilder mb) {
+        this.mb = mb;
+    }
+
+    Command read(OdeLumpParser.CommandContext c) {
+        int n = c.ident().size();
+        String name = c.ident(n - 1).getText();
+        Map<String, String> options = new LinkedHashMap<>();
+        if (n == 2) {
+            options.put(TARGET, c.ident(0).getText());
+        }
+        if (c.INTERNAL_ARGS() != null) {
+            String body = c.INTERNAL_ARGS().getText();
+            body = body.substring(body.indexOf('{') + 1, body.lastIndexOf('}'));
+            for (String piece : body.split(",")) {
+                String p = piece.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                int arrow = p.indexOf("=>");
+                if (arrow < 0) {
+                    options.put(p, "");
+                } else {
+                    options.put(p.substring(0, arrow).strip(), p.substring(arrow + 2).strip());
+                }
+            }
+        } else {
+            for (OdeLumpParser.OptionContext o : c.option()) {
+                OdeLumpParser.OptionValueContext v = o.optionValue();
+                String text = v.STRING() != null ? ModelBuilder.unquote(v.STRING().getText()) : source(v);
+                options.put(o.ident().getText(), text);
+            }
+        }
+        if (!KNOWN.contains(name)) {
+            mb.warn(c.ident(n - 1).start, "unknown command '" + name + "' is kept but not interpreted");
+        }
+        return new Command(name, options, c.start.getLine());
+    }
+
+    /** The source text of a rule, with its original spacing. */
+    static String source(ParserRuleContext ctx) {
+        return ctx.start.getInputStream().getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
+    }
+}
