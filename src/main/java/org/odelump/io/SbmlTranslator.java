@@ -364,6 +364,7 @@ final class SbmlTranslator {
         return new SbmlMath.Failure(Kind.SEMANTIC, at, "undefined identifier '" + id + "'");
     }
 
+    @SuppressWarnings("deprecation") // 'fast' is gone from L3V2 but L2 files still set it; it must be rejected
     private void addReactions(List<Polynomial.Builder> drifts) {
         for (Reaction r : model.getListOfReactions()) {
             String rid = r.getId();
@@ -409,6 +410,7 @@ final class SbmlTranslator {
         }
     }
 
+    @SuppressWarnings("deprecation") // stoichiometryMath exists in L2 only; it must be rejected there
     private boolean stoichiometry(Reaction r, List<SpeciesReference> refs, int sign, Map<String, Double> out,
                                   Supplier<SbmlLocator.Position> at, String prefix) {
         boolean ok = true;

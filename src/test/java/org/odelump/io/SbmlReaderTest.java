@@ -255,4 +255,76 @@ class SbmlReaderTest {
                 .isInstanceOfSatisfying(InvalidModelException.class,
                         e -> assertThat(e.first().kind()).isEqualTo(Diagnostic.Kind.IO));
     }
+
+    /** Two compartments: transport A (in c1, size 2) -> B (in c2, size 0.5) at k*A*c1, and an amount species N. */
+    private static final String TWO_COMPARTMENTS = SbmlFixtures.L3V1_HEAD + """
+              <model id="transport">
+                <listOfCompartments>
+                  <compartment id="c1" size="2" constant="true"/>
+                  <compartment id="c2" size="0.5" constant="true"/>
+                </listOfCompartments>
+                <listOfSpecies>
+                  <species id="A" compartment="c1" initialAmount="3" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                  <species id="B" compartment="c2" initialConcentration="1" hasOnlySubstanceUnits="false" boundaryCondition="false" constant="false"/>
+                  <species id="N" compartment="c2" initialConcentration="4" hasOnlySubstanceUnits="true" boundaryCondition="false" constant="false"/>
+                </listOfSpecies>
+                <listOfParameters><parameter id="k" value="0.4" constant="true"/></listOfParameters>
+                <listOfReactions>
+                  <reaction id="move" reversible="false">
+                    <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
+                    <listOfProducts>
+                      <speciesReference species="B" stoichiometry="1" constant="true"/>
+                      <speciesReference species="N"/>
+                    </listOfProducts>
+                    <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                      <apply><times/><ci>k</ci><ci>A</ci><ci>c1</ci></apply></math></kineticLaw>
+                  </reaction>
+                </listOfReactions>
+              </model>
+            </sbml>
+            """;
+
+    @Test
+    void transportBetweenCompartmentsDividesByEachSpeciesOwnCompartment() throws IOException {
+        SbmlImport imp = SbmlReader.read(write("two.xml", TWO_COMPARTMENTS));
+        OdeSystem s = imp.system();
+        assertThat(s.variableNames()).containsExactly("A", "B", "N");
+        // A: amount 3 in size 2 -> concentration 1.5; N: concentration 4 in size 0.5 -> amount 2
+        assertThat(s.initialValues()).containsExactly(1.5, 1, 2);
+        assertDrifts(s, x -> {
+            double v = 0.4 * x[0] * 2;
+            return new double[] {-v / 2, v / 0.5, v};
+        }, 5);
+        // the L3 species reference to N has no stoichiometry attribute: 1 is assumed, with a located warning
+        assertThat(imp.warnings()).extracting(SbmlReaderTest::located).containsExactly(
+                ":15:7: reaction 'move': species reference to 'N' has no stoichiometry; 1 assumed");
+    }
+
+    @Test
+    void aNonPolynomialAssignmentRuleIsReportedWhereAReactionUsesIt() throws IOException {
+        String text = SbmlFixtures.l2WithLaw("<apply><times/><ci>f</ci><ci>S</ci></apply>").replace(
+                "<listOfReactions>", """
+                <listOfRules>
+                  <assignmentRule variable="f"><math xmlns="http://www.w3.org/1998/Math/MathML">
+                    <apply><divide/><ci>Vmax</ci><apply><plus/><ci>Km</ci><ci>S</ci></apply></apply></math></assignmentRule>
+                </listOfRules>
+                <listOfReactions>""").replace("<parameter id=\"n\" value=\"4\"/>",
+                "<parameter id=\"n\" value=\"4\"/><parameter id=\"f\" constant=\"false\"/>")
+                + SbmlFixtures.close();
+        Diagnostic d = rejected("rule.xml", text);
+        assertThat(d.kind()).isEqualTo(Diagnostic.Kind.NOT_POLYNOMIAL);
+        assertThat(d.message()).isEqualTo("reaction 'R': kinetic law is not polynomial in the species: "
+                + "in assignment rule for 'f': 'Vmax/(Km+S)' divides by 'Km+S', which depends on S");
+    }
+
+    @Test
+    void speciesReferenceIdsInMathAreUnsupported() throws IOException {
+        String text = SbmlFixtures.L3V1_ENZYME.replace("<speciesReference species=\"ES\" stoichiometry=\"1\" constant=\"true\"/></listOfReactants>",
+                "<speciesReference id=\"sr1\" species=\"ES\" stoichiometry=\"1\" constant=\"true\"/></listOfReactants>")
+                .replace("<apply><times/><ci>kcat</ci><ci>ES</ci></apply>", "<apply><times/><ci>kcat</ci><ci>ES</ci><ci>sr1</ci></apply>");
+        Diagnostic d = rejected("sr.xml", text);
+        assertThat(d.kind()).isEqualTo(Diagnostic.Kind.UNSUPPORTED);
+        assertThat(d.message()).isEqualTo(
+                "reaction 'cat': kinetic law: refers to species reference 'sr1' (variable stoichiometry is not supported)");
+    }
 }
