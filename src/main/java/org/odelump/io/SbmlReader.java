@@ -22,7 +22,8 @@ import org.sbml.jsbml.SBMLDocument;
  * default), its <b>amount</b> when it is true. Kinetic laws are rates of change of amount (substance per time),
  * so a reaction with rate v and net stoichiometry n for a species s in compartment c contributes
  * {@code n·v / size(c)} to the drift of a concentration variable and {@code n·v} to an amount variable
- * (SBML L3V2 specification, section 4.11.7, "The rate of change of a species"). Compartments must have a
+ * (SBML Level 3 Version 1 Core specification: §4.6 for what a species symbol denotes, §4.11.7 for the units
+ * of a kinetic law). Compartments must have a
  * constant size. Initial values are converted between amount and concentration when the file gives the other
  * one. Boundary-condition and constant species are variables with zero drift (reactions do not change them).
  * Variable names are the SBML ids; the SBML {@code name} becomes {@link org.odelump.model.Variable#displayName}.
