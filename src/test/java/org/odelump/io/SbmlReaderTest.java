@@ -327,4 +327,23 @@ class SbmlReaderTest {
         assertThat(d.message()).isEqualTo(
                 "reaction 'cat': kinetic law: refers to species reference 'sr1' (variable stoichiometry is not supported)");
     }
+
+    @Test
+    void numberFormsConstantsAndFunctionsOfConstantsAreEvaluated() throws IOException {
+        // 2e-3 (e-notation) * 1/4 (rational) * exp(0) * (Km + n)^2 / root(4) * S * pi / pi
+        Path f = write("numbers.xml", SbmlFixtures.l2WithLaw("""
+                <apply><times/>
+                  <cn type="e-notation"> 2 <sep/> -3 </cn>
+                  <cn type="rational"> 1 <sep/> 4 </cn>
+                  <apply><exp/><cn>0</cn></apply>
+                  <apply><divide/><apply><power/><apply><plus/><ci>Km</ci><ci>n</ci></apply><cn>2</cn></apply>
+                    <apply><root/><cn>4</cn></apply></apply>
+                  <ci>S</ci>
+                  <apply><divide/><pi/><pi/></apply>
+                </apply>
+                """) + SbmlFixtures.close());
+        OdeSystem s = SbmlReader.read(f).system();
+        double k = 2e-3 * 0.25 * 1 * (0.5 + 4) * (0.5 + 4) / 2;
+        assertDrifts(s, x -> new double[] {-k * x[0]}, 6);
+    }
 }
