@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import org.odelump.model.Diagnostic;
@@ -41,7 +43,9 @@ import org.sbml.jsbml.SBMLDocument;
  * numbers): divisions by expressions in the species (Michaelis–Menten, Hill), non-integer powers of species,
  * functions of species ({@link Diagnostic.Kind#NOT_POLYNOMIAL}); events, algebraic rules, rate rules on species,
  * rules on compartments, delays, piecewise, the time symbol, fast reactions, {@code stoichiometryMath},
- * species references used as variables, conversion factors ({@link Diagnostic.Kind#UNSUPPORTED}); SBML Level 1.
+ * species references used as variables, conversion factors, Level 3 packages marked {@code required="true"}
+ * ({@link Diagnostic.Kind#UNSUPPORTED}); SBML Level 1. Packages that are not required (layout, render, ...)
+ * are ignored, as are constraints (with a warning).
  *
  * <p>Log4j (JSBML logs through it) is configured by {@code log4j2.component.properties} and
  * {@code log4j2.simplelog.properties} on the class path to print nothing; reading never writes to the console.
@@ -55,6 +59,9 @@ public final class SbmlReader {
                     "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
     }
+
+    /** A package that the model declares it cannot be understood without, e.g. {@code comp:required="true"}. */
+    private static final Pattern REQUIRED_PACKAGE = Pattern.compile("\\b([A-Za-z][\\w-]*):required\\s*=\\s*[\"']true[\"']");
 
     private SbmlReader() {
     }
@@ -95,6 +102,16 @@ public final class SbmlReader {
         if (doc.getLevel() < 2) {
             throw new InvalidModelException(new Diagnostic(name, 0, 0, Diagnostic.Kind.UNSUPPORTED,
                     "SBML Level " + doc.getLevel() + " is not supported (Levels 2 and 3 are)"));
+        }
+        Matcher root = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?sbml\\b[^>]*>").matcher(text);
+        if (root.find()) {
+            Matcher pkg = REQUIRED_PACKAGE.matcher(root.group());
+            if (pkg.find()) {
+                SbmlLocator.Position at = new SbmlLocator(text).nth("sbml", 0);
+                throw new InvalidModelException(new Diagnostic(name, at.line(), at.column(), Diagnostic.Kind.UNSUPPORTED,
+                        "SBML Level 3 package '" + pkg.group(1) + "' is required by this model but not supported "
+                                + "(only SBML core is read)"));
+            }
         }
         Provenance provenance = new Provenance(name, Provenance.sha256(bytes), "sbml");
         String stem = file.getFileName() == null ? "sbml" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");

@@ -346,4 +346,21 @@ class SbmlReaderTest {
         double k = 2e-3 * 0.25 * 1 * (0.5 + 4) * (0.5 + 4) / 2;
         assertDrifts(s, x -> new double[] {-k * x[0]}, 6);
     }
+
+    @Test
+    void requiredLevel3PackagesAreRejectedAndConstraintsIgnoredWithAWarning() throws IOException {
+        String comp = SbmlFixtures.L3V1_ENZYME.replace("level=\"3\" version=\"1\">",
+                "xmlns:comp=\"http://www.sbml.org/sbml/level3/version1/comp/version1\" level=\"3\" version=\"1\" comp:required=\"true\">");
+        Diagnostic d = rejected("comp.xml", comp);
+        assertThat(located(d)).isEqualTo(":2:1: SBML Level 3 package 'comp' is required by this model but not "
+                + "supported (only SBML core is read)");
+        String constrained = SbmlFixtures.L3V1_ENZYME.replace("<listOfReactions>", """
+                <listOfConstraints><constraint><math xmlns="http://www.w3.org/1998/Math/MathML">
+                  <apply><geq/><ci>E</ci><cn>0</cn></apply></math></constraint></listOfConstraints>
+                <listOfReactions>""");
+        SbmlImport imp = SbmlReader.read(write("constraint.xml", constrained));
+        assertThat(imp.warnings()).extracting(SbmlReaderTest::located)
+                .containsExactly(":22:24: constraint ignored (odelump does not check constraints)");
+        assertThat(imp.warnings().get(0).kind()).isEqualTo(Diagnostic.Kind.WARNING);
+    }
 }
