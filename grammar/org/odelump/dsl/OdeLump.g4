@@ -8,14 +8,14 @@ grammar OdeLump;
 file        : setting* topItem* EOF ;
 setting     : ID+ ASSIGN (NUMBER | ID) ;        // precision = 10 ; unique reagents = true
 topItem     : model | command | foreignBlock ;
-foreignBlock: BEGIN ID (~BEGIN_MODEL)* ;         // Boolean / multivalued networks: rejected by the builder
+foreignBlock: BEGIN ident (~BEGIN_MODEL)* ;         // Boolean / multivalued networks: rejected by the builder
 
 model       : BEGIN_MODEL modelItem* END MODEL ;
 modelItem   : paramsSection | initSection | partitionSection | reactionsSection | odeSection | viewsSection
             | otherSection | command ;
 
 paramsSection    : BEGIN PARAMETERS paramDecl* END PARAMETERS ;
-paramDecl        : ident ASSIGN expr ;
+paramDecl        : ident (ASSIGN expr)? ;        // a value-less parameter is an undeclared constant
 initSection      : BEGIN initWord speciesDecl* END initWord ;
 initWord         : INIT | INITS ;
 speciesDecl      : ident (ASSIGN expr)? (LPAREN STRING RPAREN)? ;
@@ -36,16 +36,14 @@ viewsSection     : BEGIN VIEWS viewDecl* END VIEWS ;
 viewDecl         : ident ASSIGN expr ;
 otherSection     : BEGIN ID (~(BEGIN | END))* END ID PARAMETERS? ;
 
-command     : (ident ASSIGN)? ident (INTERNAL_ARGS | LPAREN (option (COMMA option)*)? RPAREN) ;
-option      : ident ASSIGN optionValue ;
+command     : (ident ASSIGN)? ident (INTERNAL_ARGS | LPAREN option? (COMMA option?)* RPAREN) ;
+option      : ident+ ASSIGN optionValue | optionValue ;   // option names may hold blanks: perturbation absolute=0.1
 optionValue : STRING | LBRACK (optionValue (COMMA optionValue)*)? RBRACK | expr ;
 
 // Expressions: sums and products are flat loops; the builder applies ERODE's precedence inside a term
 // (unary minus binds tighter than ^, and ^ is left-associative, then * and /).
-expr        : term (addOp term)* ;
-addOp       : PLUS | MINUS ;
-term        : atom (mulOp atom)* ;
-mulOp       : STAR | SLASH | CARET ;
+expr        : term ((PLUS | MINUS) term)* ;          // operators are inline tokens: fewer tree nodes
+term        : atom ((STAR | SLASH | CARET) atom)* ;
 atom        : MINUS atom                                  # negAtom
             | NUMBER                                      # numAtom
             | ident LPAREN (expr (COMMA expr)*)? RPAREN   # callAtom
@@ -79,7 +77,7 @@ PLUS    : '+' ;
 MINUS   : '-' ;
 STAR    : '*' ;
 SLASH   : '/' ;
-CARET   : '^' ;
+CARET   : '^' | '**' ;   // '**' (Python's power, seen in ODEBase files) is read like '^'
 LPAREN  : '(' ;
 RPAREN  : ')' ;
 LBRACE  : '{' ;

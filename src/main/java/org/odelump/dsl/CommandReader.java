@@ -1,6 +1,8 @@
 package org.odelump.dsl;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -57,7 +59,15 @@ final class CommandReader {
             for (OdeLumpParser.OptionContext o : c.option()) {
                 OdeLumpParser.OptionValueContext v = o.optionValue();
                 String text = v.STRING() != null ? ModelBuilder.unquote(v.STRING().getText()) : source(v);
-                options.put(o.ident().getText(), text);
+                if (o.ident().isEmpty()) {
+                    options.put(text, "");
+                } else {
+                    List<String> key = new ArrayList<>();
+                    for (OdeLumpParser.IdentContext id : o.ident()) {
+                        key.add(id.getText());
+                    }
+                    options.put(String.join(" ", key), text);
+                }
             }
         }
         if (!KNOWN.contains(name)) {

@@ -40,20 +40,30 @@ final class ExprBuilder {
 
     /** Builds {@code ctx}; when {@code positions} is non-null it records the start token of every node. */
     Expr build(OdeLumpParser.ExprContext ctx, Map<Expr, Token> positions) {
-        List<OdeLumpParser.TermContext> terms = ctx.term();
-        Expr acc = term(terms.get(0), positions);
-        List<OdeLumpParser.AddOpContext> ops = ctx.addOp();
-        for (int i = 0; i < ops.size(); i++) {
-            Expr right = term(terms.get(i + 1), positions);
-            Expr.Op op = ops.get(i).PLUS() != null ? Expr.Op.ADD : Expr.Op.SUB;
+        // children: term (op term)*
+        List<ParseTree> ch = ctx.children;
+        Expr acc = term((OdeLumpParser.TermContext) ch.get(0), positions);
+        for (int i = 1; i + 1 < ch.size(); i += 2) {
+            Expr right = term((OdeLumpParser.TermContext) ch.get(i + 1), positions);
+            Expr.Op op = ((TerminalNode) ch.get(i)).getSymbol().getType() == OdeLumpLexer.PLUS ? Expr.Op.ADD : Expr.Op.SUB;
             acc = put(new Expr.Binary(op, acc, right), ctx.start, positions);
         }
         return acc;
     }
 
     private Expr term(OdeLumpParser.TermContext ctx, Map<Expr, Token> positions) {
-        List<OdeLumpParser.AtomContext> atoms = ctx.atom();
-        List<OdeLumpParser.MulOpContext> ops = ctx.mulOp();
+        // children: atom (op atom)*
+        List<ParseTree> ch = ctx.children;
+        int n = (ch.size() + 1) / 2;
+        List<OdeLumpParser.AtomContext> atoms = new ArrayList<>(n);
+        List<Token> ops = new ArrayList<>(n);
+        for (int k = 0; k < ch.size(); k++) {
+            if ((k & 1) == 0) {
+                atoms.add((OdeLumpParser.AtomContext) ch.get(k));
+            } else {
+                ops.add(((TerminalNode) ch.get(k)).getSymbol());
+            }
+        }
         Expr acc = null;
         Expr.Op pending = null;
         int i = 0;
@@ -62,14 +72,14 @@ final class ExprBuilder {
             OdeLumpParser.AtomContext first = atoms.get(i);
             Expr chain = atom(first, positions);
             int j = i;
-            while (j < ops.size() && ops.get(j).CARET() != null) {
+            while (j < ops.size() && ops.get(j).getType() == OdeLumpLexer.CARET) {
                 if (j == i && first instanceof OdeLumpParser.NegAtomContext && positions == null) {
                     warnings.accept(new QuirkWarning(first.start, "ERODE reads '-" + text(((OdeLumpParser.NegAtomContext) first).atom())
                             + "^...' as '(-" + text(((OdeLumpParser.NegAtomContext) first).atom())
                             + ")^...' (unary minus binds tighter than ^); write parentheses to make this explicit"));
                 }
                 if (j == i + 1 && positions == null) {
-                    warnings.accept(new QuirkWarning(ops.get(j).start,
+                    warnings.accept(new QuirkWarning(ops.get(j),
                             "ERODE reads 'a^b^c' as '(a^b)^c' (^ is left-associative); write parentheses to make this explicit"));
                 }
                 Expr exponent = atom(atoms.get(j + 1), positions);
@@ -78,7 +88,7 @@ final class ExprBuilder {
             }
             acc = acc == null ? chain : put(new Expr.Binary(pending, acc, chain), ctx.start, positions);
             if (j < ops.size()) {
-                pending = ops.get(j).STAR() != null ? Expr.Op.MUL : Expr.Op.DIV;
+                pending = ops.get(j).getType() == OdeLumpLexer.STAR ? Expr.Op.MUL : Expr.Op.DIV;
             }
             i = j + 1;
         }

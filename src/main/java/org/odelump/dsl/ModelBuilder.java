@@ -91,8 +91,7 @@ final class ModelBuilder {
         List<OdeLumpParser.CommandContext> trailing = new ArrayList<>();
         for (OdeLumpParser.TopItemContext item : file.topItem()) {
             if (item.foreignBlock() != null) {
-                Token kind = item.foreignBlock().ID().getSymbol();
-                String word = kind.getText();
+                String word = item.foreignBlock().ident().getText();
                 if (word.equals("Boolean") || word.equals("Multivalued")) {
                     throw loc.error(item.start, Kind.UNSUPPORTED, word + " networks are not supported:"
                             + " odelump reads polynomial ODE models and reaction networks");
@@ -182,6 +181,15 @@ final class ModelBuilder {
                 if (paramAt.containsKey(n)) {
                     throw loc.error(at, Kind.SEMANTIC, "duplicate parameter '" + n + "' (first defined at "
                             + Located.line(paramAt.get(n)) + ")");
+                }
+                if (d.expr() == null) {
+                    if (!options.undeclaredAsConstants()) {
+                        throw loc.error(at, Kind.SEMANTIC, "parameter '" + n + "' has no value (give one, or parse"
+                                + " with undeclaredAsConstants to read it as a constant)");
+                    }
+                    warn(at, "parameter '" + n + "' has no value: it is read as an undeclared constant");
+                    paramAt.put(n, at);
+                    continue;
                 }
                 PolyConverter.Scope scope = paramScope();
                 double v = compiler.constant(d.expr(), scope, u -> all.containsKey(u)

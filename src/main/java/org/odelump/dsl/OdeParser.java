@@ -83,6 +83,7 @@ public final class OdeParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        foreignNetworks(tokens, loc);
         lexicalErrors(tokens, loc);
 
         OdeLumpParser parser = new OdeLumpParser(tokens);
@@ -108,6 +109,22 @@ public final class OdeParser {
         List<Diagnostic> warnings = new ArrayList<>();
         OdeSystem system = new ModelBuilder(loc, options, warnings, Provenance.ofText(file, "ode", text)).build(tree);
         return new ParsedModel(system, warnings);
+    }
+
+    /** Boolean and multivalued networks have their own syntax; they are refused before any lexical check. */
+    private static void foreignNetworks(CommonTokenStream tokens, Located loc) {
+        List<Token> all = tokens.getTokens();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            Token t = all.get(i);
+            if (t.getType() != OdeLumpLexer.BEGIN) {
+                continue;
+            }
+            String next = all.get(i + 1).getText();
+            if ((next.equals("Boolean") || next.equals("Multivalued"))) {
+                throw new InvalidModelException(loc.at(t, Kind.UNSUPPORTED, next + " networks are not supported:"
+                        + " odelump reads polynomial ODE models and reaction networks"));
+            }
+        }
     }
 
     private static void lexicalErrors(CommonTokenStream tokens, Located loc) {

@@ -41,6 +41,24 @@ final class NormalForm {
     final int[] termMono;
     final double[] termCoef;
 
+    private static final int PACK_BITS = 21;
+    private static final int PACK_DEGREE = 3;
+    private static final int PACK_LIMIT = (1 << PACK_BITS) - 1;
+
+    /** m as a packed multiset of (var + 1) codes when its degree is ≤ 3 and indices fit; -1 otherwise. */
+    private static long pack(Monomial m, int species) {
+        if (m.degree() > PACK_DEGREE || species >= PACK_LIMIT) {
+            return -1;
+        }
+        long code = 0;
+        for (int i = 0; i < m.size(); i++) {
+            for (int r = 0; r < m.exp(i); r++) {
+                code = (code << PACK_BITS) | (m.var(i) + 1L);
+            }
+        }
+        return code;
+    }
+
     NormalForm(OdeSystem system) {
         this.n = system.dimension();
         List<Polynomial> drifts = system.drifts();
@@ -56,7 +74,8 @@ final class NormalForm {
         this.species = hasConstant ? n + 1 : n;
         Monomial auxMono = hasConstant ? Monomial.of(n) : null;
 
-        Map<Monomial, Integer> ids = new HashMap<>(Math.max(16, termTotal * 2));
+        Map<Monomial, Integer> ids = new HashMap<>();
+        LongIntMap packedIds = new LongIntMap();
         Monomial[] monos = new Monomial[Math.max(1, termTotal)];
         this.speciesStart = new int[species + 1];
         this.termSpecies = new int[termTotal];
@@ -72,11 +91,23 @@ final class NormalForm {
                 if (m.isConstant()) {
                     m = auxMono;
                 }
-                Integer id = ids.get(m);
-                if (id == null) {
-                    id = mc;
-                    ids.put(m, id);
-                    monos[mc++] = m;
+                long code = pack(m, species);
+                int id;
+                if (code >= 0) {
+                    id = packedIds.get(code);
+                    if (id < 0) {
+                        id = mc;
+                        packedIds.put(code, id);
+                        monos[mc++] = m;
+                    }
+                } else {
+                    Integer boxed = ids.get(m);
+                    if (boxed == null) {
+                        boxed = mc;
+                        ids.put(m, boxed);
+                        monos[mc++] = m;
+                    }
+                    id = boxed;
                 }
                 termSpecies[t] = s;
                 termMono[t] = id;
@@ -153,26 +184,45 @@ final class NormalForm {
      */
     int[] forwardLabels() {
         int[] labels = new int[monoVar.length];
-        Map<Monomial, Integer> ids = new HashMap<>(Math.max(16, monoVar.length * 2));
+        Map<Monomial, Integer> ids = new HashMap<>();
+        LongIntMap packedIds = new LongIntMap();
+        int next = 0;
         for (int m = 0; m < monoCount; m++) {
-            int[] multiset = monomials[m].toMultiset();
-            int[] rest = new int[multiset.length - 1];
             for (int j = monoStart[m]; j < monoStart[m + 1]; j++) {
                 int v = monoVar[j];
-                int r = 0;
-                boolean removed = false;
-                for (int x : multiset) {
-                    if (x == v && !removed) {
-                        removed = true;
-                    } else {
-                        rest[r++] = x;
+                int id;
+                if (monoDegree[m] <= PACK_DEGREE + 1 && species < PACK_LIMIT) {
+                    // ρ − {v} as a packed multiset: codes of (var + 1), increasing, PACK_BITS each
+                    long code = 0;
+                    for (int i = monoStart[m]; i < monoStart[m + 1]; i++) {
+                        int e = monoVar[i] == v ? monoExp[i] - 1 : monoExp[i];
+                        for (int r = 0; r < e; r++) {
+                            code = (code << PACK_BITS) | (monoVar[i] + 1L);
+                        }
                     }
-                }
-                Monomial label = Monomial.ofMultiset(rest);
-                Integer id = ids.get(label);
-                if (id == null) {
-                    id = ids.size();
-                    ids.put(label, id);
+                    id = packedIds.get(code);
+                    if (id < 0) {
+                        id = next++;
+                        packedIds.put(code, id);
+                    }
+                } else {
+                    int[] multiset = monomials[m].toMultiset();
+                    int[] rest = new int[multiset.length - 1];
+                    int r = 0;
+                    boolean removed = false;
+                    for (int x : multiset) {
+                        if (x == v && !removed) {
+                            removed = true;
+                        } else {
+                            rest[r++] = x;
+                        }
+                    }
+                    Integer boxed = ids.get(Monomial.ofMultiset(rest));
+                    if (boxed == null) {
+                        boxed = next++;
+                        ids.put(Monomial.ofMultiset(rest), boxed);
+                    }
+                    id = boxed;
                 }
                 labels[j] = id;
             }

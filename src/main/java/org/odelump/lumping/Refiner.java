@@ -58,6 +58,10 @@ abstract class Refiner {
     private double[] vecValue = new double[64];
     private final int[] vecStart;
     private final int[] vecLen;
+    private final int[] bucket;
+    private int[] speciesList = new int[64];
+    private int[] blockList = new int[64];
+    private int[] grouped = new int[64];
     private int[] nonEmpty = new int[64];
     private boolean[] cut = new boolean[64];
     private final IntSorter sorter = new IntSorter();
@@ -75,6 +79,7 @@ abstract class Refiner {
         queue = new int[size];
         vecStart = new int[size];
         vecLen = new int[size];
+        bucket = new int[size];
         int p = 0;
         for (int b = 0; b < initial.size(); b++) {
             start[b] = p;
@@ -164,13 +169,27 @@ abstract class Refiner {
         if (order.length < e) {
             order = new int[Math.max(e, order.length * 2)];
         }
+        // bucket the entries by species (first-touch order), then sort each bucket by label
+        int species = 0;
         for (int i = 0; i < e; i++) {
-            order[i] = i;
+            int x = entSpecies[i];
+            if (bucket[x]++ == 0) {
+                if (species == speciesList.length) {
+                    speciesList = Arrays.copyOf(speciesList, species * 2);
+                }
+                speciesList[species++] = x;
+            }
         }
-        sorter.sort(order, 0, e, (a, b) -> {
-            int c = Integer.compare(entSpecies[a], entSpecies[b]);
-            return c != 0 ? c : Integer.compare(entLabel[a], entLabel[b]);
-        });
+        int offset = 0;
+        for (int k = 0; k < species; k++) {
+            int x = speciesList[k];
+            int c = bucket[x];
+            bucket[x] = offset;
+            offset += c;
+        }
+        for (int i = 0; i < e; i++) {
+            order[bucket[entSpecies[i]]++] = i;
+        }
         if (vecLabel.length < e) {
             vecLabel = new int[Math.max(e, vecLabel.length * 2)];
             vecValue = new double[vecLabel.length];
@@ -178,14 +197,17 @@ abstract class Refiner {
         int vecCount = 0;
         int touched = 0;
         int i = 0;
-        while (i < e) {
-            int x = entSpecies[order[i]];
+        for (int k = 0; k < species; k++) {
+            int x = speciesList[k];
+            int stop = bucket[x];
+            bucket[x] = 0;
+            sorter.sort(order, i, stop, (a, b) -> Integer.compare(entLabel[a], entLabel[b]));
             int begin = vecCount;
-            while (i < e && entSpecies[order[i]] == x) {
+            while (i < stop) {
                 int label = entLabel[order[i]];
                 double sum = 0.0;
                 double abs = 0.0;
-                while (i < e && entSpecies[order[i]] == x && entLabel[order[i]] == label) {
+                while (i < stop && entLabel[order[i]] == label) {
                     sum += entValue[order[i]];
                     abs += entAbs[order[i]];
                     i++;
@@ -208,20 +230,39 @@ abstract class Refiner {
         if (touched == 0) {
             return;
         }
-        // species are in increasing order; a stable sort by block keeps that order inside each block
-        sorter.sort(nonEmpty, 0, touched, (a, b) -> Integer.compare(blockOf[a], blockOf[b]));
-        if (cut.length < touched + 1) {
-            cut = new boolean[Math.max(touched + 1, cut.length * 2)];
+        // bucket by block (blocks in first-touch order, species in first-touch order inside a block)
+        int blockCount = 0;
+        for (int k = 0; k < touched; k++) {
+            int b = blockOf[nonEmpty[k]];
+            if (bucket[b]++ == 0) {
+                if (blockCount == blockList.length) {
+                    blockList = Arrays.copyOf(blockList, blockCount * 2);
+                }
+                blockList[blockCount++] = b;
+            }
+        }
+        int offset2 = 0;
+        for (int k = 0; k < blockCount; k++) {
+            int b = blockList[k];
+            int c = bucket[b];
+            bucket[b] = offset2;
+            offset2 += c;
+        }
+        if (grouped.length < touched + 1) {
+            grouped = new int[Math.max(touched + 1, grouped.length * 2)];
+            cut = new boolean[grouped.length];
+        }
+        for (int k = 0; k < touched; k++) {
+            int x = nonEmpty[k];
+            grouped[bucket[blockOf[x]]++] = x;
         }
         int lo = 0;
-        while (lo < touched) {
-            int b = blockOf[nonEmpty[lo]];
-            int hi = lo;
-            while (hi < touched && blockOf[nonEmpty[hi]] == b) {
-                hi++;
-            }
+        for (int k = 0; k < blockCount; k++) {
+            int b = blockList[k];
+            int hi = bucket[b];
+            bucket[b] = 0;
             if (end[b] - start[b] > 1) {
-                splitBlock(b, lo, hi);
+                splitBlock(b, grouped, lo, hi);
             }
             lo = hi;
         }
@@ -245,8 +286,7 @@ abstract class Refiner {
     }
 
     /** Groups nonEmpty[lo, hi) (all in block b) by their counter vectors and splits b accordingly. */
-    private void splitBlock(int b, int lo, int hi) {
-        int[] xs = nonEmpty;
+    private void splitBlock(int b, int[] xs, int lo, int hi) {
         sorter.sort(xs, lo, hi, this::compareLabels);
         int groups = 0;
         for (int p = lo; p < hi; p++) {
