@@ -51,8 +51,11 @@ final class SbmlMath {
         }
     }
 
-    /** Mathematical constant values used by SBML. */
+    /** The value of the avogadro csymbol fixed by the SBML Level 3 Core specification. */
     static final double AVOGADRO = 6.02214179e23;
+
+    /** Largest integer power of a non-constant expression that is expanded. */
+    static final int MAX_EXPONENT = 1000;
 
     private final Model model;
     private final List<String> variableNames;
@@ -66,8 +69,7 @@ final class SbmlMath {
 
     /** The polynomial of {@code node}; names that are not function arguments go to {@code resolver}. */
     Polynomial toPolynomial(ASTNode node, Resolver resolver) {
-        frames.clear();
-        calls.clear();
+        // re-entrant: a resolver may convert a rule's math while a law is being converted; frames stay balanced
         return walk(node, resolver);
     }
 
@@ -254,9 +256,13 @@ final class SbmlMath {
         if (base.isConstant()) {
             return Polynomial.constant(Math.pow(constantOf(base), e));
         }
-        if (e < 0 || e != Math.rint(e) || e > 1000) {
+        if (e < 0 || e != Math.rint(e)) {
             throw new Failure(Diagnostic.Kind.NOT_POLYNOMIAL, n, "'" + formula(n) + "' raises an expression in "
                     + names(base.variables()) + " to the power " + e + " (not a non-negative integer)");
+        }
+        if (e > MAX_EXPONENT) {
+            throw new Failure(Diagnostic.Kind.UNSUPPORTED, n, "'" + formula(n) + "' raises an expression in "
+                    + names(base.variables()) + " to the power " + e + " (at most " + MAX_EXPONENT + " is expanded)");
         }
         return base.pow((int) e);
     }
