@@ -363,4 +363,29 @@ class SbmlReaderTest {
                 .containsExactly(":22:24: constraint ignored (odelump does not check constraints)");
         assertThat(imp.warnings().get(0).kind()).isEqualTo(Diagnostic.Kind.WARNING);
     }
+
+    @Test
+    void functionsInsideRulesAndRulesAsFunctionArgumentsAreInlined() throws IOException {
+        // law sq(f) * S with the rule f = sq(Km) + n * S and sq(x) = x^2: rate (Km^2 + n S)^2 S
+        String text = SbmlFixtures.l2WithLaw("<apply><times/><apply><ci>sq</ci><ci>f</ci></apply><ci>S</ci></apply>")
+                .replace("<listOfCompartments>", """
+                <listOfFunctionDefinitions><functionDefinition id="sq">
+                  <math xmlns="http://www.w3.org/1998/Math/MathML"><lambda><bvar><ci>x</ci></bvar>
+                    <apply><power/><ci>x</ci><cn>2</cn></apply></lambda></math>
+                </functionDefinition></listOfFunctionDefinitions>
+                <listOfCompartments>""").replace("<listOfReactions>", """
+                <listOfRules>
+                  <assignmentRule variable="f"><math xmlns="http://www.w3.org/1998/Math/MathML">
+                    <apply><plus/><apply><ci>sq</ci><ci>Km</ci></apply><apply><times/><ci>n</ci><ci>S</ci></apply></apply>
+                  </math></assignmentRule>
+                </listOfRules>
+                <listOfReactions>""").replace("<parameter id=\"n\" value=\"4\"/>",
+                "<parameter id=\"n\" value=\"4\"/><parameter id=\"f\" constant=\"false\"/>") + SbmlFixtures.close();
+        OdeSystem s = SbmlReader.read(write("nested.xml", text)).system();
+        assertThat(s.maxDegree()).isEqualTo(3);
+        assertDrifts(s, x -> {
+            double f = 0.25 + 4 * x[0];
+            return new double[] {-f * f * x[0]};
+        }, 7);
+    }
 }
