@@ -72,7 +72,7 @@ public final class SbmlReader {
      * @throws InvalidModelException with every problem found (kind IO when the file cannot be read, SYNTAX for
      *                               malformed XML, UNSUPPORTED / NOT_POLYNOMIAL / SEMANTIC for the model)
      */
-    public static SbmlImport read(Path file) {
+    public static ImportedModel read(Path file) {
         String name = file.toString();
         byte[] bytes;
         try {

@@ -76,7 +76,7 @@ final class SbmlTranslator {
         this.math = new SbmlMath(model, varNames);
     }
 
-    SbmlImport translate(String fallbackName) {
+    ImportedModel translate(String fallbackName) {
         collectSymbols();
         collectRules();
         for (Species s : species.values()) {
@@ -115,7 +115,7 @@ final class SbmlTranslator {
         String name = model.isSetId() ? model.getId() : model.isSetName() ? model.getName() : fallbackName;
         OdeSystem system = OdeSystem.builder(name).variables(variables).parameters(outParams).initialValues(init)
                 .drifts(fs).provenance(provenance).build();
-        return new SbmlImport(system, warnings);
+        return new ImportedModel(system, warnings);
     }
 
     // ---- symbols -------------------------------------------------------------------------------------------

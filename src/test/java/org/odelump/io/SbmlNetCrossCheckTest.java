@@ -1,9 +1,7 @@
 package org.odelump.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,31 +20,14 @@ import org.odelump.testutil.SharedCorpus;
  * same network (SciML Catalyst corpus: multisite2, egfr_net) give the same drifts and FE/BE partitions. Species
  * are matched by their BioNetGen pattern, which both files carry (SBML {@code name}, {@code .net} species
  * column) and both readers keep as {@link Variable#displayName()}.
- *
- * <p>The {@code .net} reader lives on another branch; until it is merged this test finds it by reflection and
- * skips when it is absent. After the merge, replace {@link #readNet} by a direct call of
- * {@code BngNetReader.read(Path).system()}.
  */
 class SbmlNetCrossCheckTest {
 
-    private static OdeSystem readNet(Path file) throws ReflectiveOperationException {
-        Class<?> reader;
-        try {
-            reader = Class.forName("org.odelump.io.BngNetReader");
-        } catch (ClassNotFoundException absent) {
-            assumeTrue(false, "BngNetReader (branch bngio) is not merged yet: skipping the SBML/.net cross-check");
-            throw absent;
-        }
-        Method read = reader.getMethod("read", Path.class);
-        Object imported = read.invoke(null, file);
-        return (OdeSystem) imported.getClass().getMethod("system").invoke(imported);
-    }
-
     @Test
-    void bioNetGenSbmlExportsAgreeWithTheirNetFiles() throws ReflectiveOperationException {
+    void bioNetGenSbmlExportsAgreeWithTheirNetFiles() {
         Path corpus = SharedCorpus.requireCorpus().resolve("SciML_Catalyst_PLOS_COMPBIO_2023");
         for (String model : new String[] {"multisite2", "egfr_net"}) {
-            OdeSystem net = readNet(corpus.resolve("net/" + model + ".net"));
+            OdeSystem net = BngNetReader.read(corpus.resolve("net/" + model + ".net")).system();
             OdeSystem sbml = SbmlReader.read(corpus.resolve("sbml/" + model + ".xml")).system();
             assertThat(sbml.dimension()).as(model).isEqualTo(net.dimension());
             Map<String, Integer> byPattern = new HashMap<>();

@@ -49,7 +49,7 @@ class SbmlReaderTest {
     @Test
     void level2MassActionWithCompartmentFunctionLocalParameterRuleAndBoundarySpecies() throws IOException {
         Path f = write("l2.xml", SbmlFixtures.L2_MASS_ACTION);
-        SbmlImport imp = SbmlReader.read(f);
+        ImportedModel imp = SbmlReader.read(f);
         OdeSystem s = imp.system();
         assertThat(imp.warnings()).isEmpty();
         assertThat(s.name()).isEqualTo("fixture_l2");
@@ -71,7 +71,7 @@ class SbmlReaderTest {
 
     @Test
     void level3V1AmountsConcentrationsLocalParametersAndAnObservableRule() throws IOException {
-        SbmlImport imp = SbmlReader.read(write("l3.xml", SbmlFixtures.L3V1_ENZYME));
+        ImportedModel imp = SbmlReader.read(write("l3.xml", SbmlFixtures.L3V1_ENZYME));
         OdeSystem s = imp.system();
         assertThat(imp.warnings()).isEmpty();
         assertThat(s.variableNames()).containsExactly("E", "S", "ES", "P");
@@ -286,7 +286,7 @@ class SbmlReaderTest {
 
     @Test
     void transportBetweenCompartmentsDividesByEachSpeciesOwnCompartment() throws IOException {
-        SbmlImport imp = SbmlReader.read(write("two.xml", TWO_COMPARTMENTS));
+        ImportedModel imp = SbmlReader.read(write("two.xml", TWO_COMPARTMENTS));
         OdeSystem s = imp.system();
         assertThat(s.variableNames()).containsExactly("A", "B", "N");
         // A: amount 3 in size 2 -> concentration 1.5; N: concentration 4 in size 0.5 -> amount 2
@@ -358,7 +358,7 @@ class SbmlReaderTest {
                 <listOfConstraints><constraint><math xmlns="http://www.w3.org/1998/Math/MathML">
                   <apply><geq/><ci>E</ci><cn>0</cn></apply></math></constraint></listOfConstraints>
                 <listOfReactions>""");
-        SbmlImport imp = SbmlReader.read(write("constraint.xml", constrained));
+        ImportedModel imp = SbmlReader.read(write("constraint.xml", constrained));
         assertThat(imp.warnings()).extracting(SbmlReaderTest::located)
                 .containsExactly(":22:24: constraint ignored (odelump does not check constraints)");
         assertThat(imp.warnings().get(0).kind()).isEqualTo(Diagnostic.Kind.WARNING);
