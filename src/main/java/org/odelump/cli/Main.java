@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             "",
             "Run without a command to reduce an embedded example model (multisite phosphorylation).",
         },
-        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,8 +128,35 @@ class MainTest {
         assertThat(unknown.err()).contains("'nosuch' is neither a variable nor a view");
     }
 
+    @Test
+    void simulateChoosesTheIntegratorAndWritesTheTrajectory() throws IOException {
+        Path csv = tmp.resolve("rob.csv");
+        Run stiff = run("simulate", "ode-specs/robertson.ode", "--t-end", "1e5", "--points", "5", "-o", csv.toString());
+        assertThat(stiff.code()).as(stiff.err()).isZero();
+        assertThat(stiff.out()).contains("with Rodas4").contains("integrator auto:");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).isEqualTo("time,A,B,C");
+        String[] last = lines.get(6).split(",");
+        assertThat(Double.parseDouble(last[0])).isEqualTo(1e5);
+        double total = Double.parseDouble(last[1]) + Double.parseDouble(last[2]) + Double.parseDouble(last[3]);
+        assertThat(total).as("Robertson conserves A + B + C").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        Run lv = run("simulate", "ode-specs/lotka_volterra.ode", "--t-end", "5");
+        assertThat(lv.code()).isZero();
+        assertThat(lv.out()).contains("with Dormand-Prince 8(5,3)");
+    }
+
+    @Test
+    void aSimulationThatBlowsUpExitsWith3() throws IOException {
+        Path m = tmp.resolve("blowup.ode");
+        Files.writeString(m, "begin model blowup\n begin init\n  x = 1\n end init\n begin ODE\n  d(x) = x^2\n end ODE\nend model\n");
+        Run r = run("simulate", m.toString(), "--t-end", "2");
+        assertThat(r.code()).isEqualTo(Main.EXIT_CHECK_FAILED);
+        assertThat(r.out()).contains("stopped after");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"check", "print", "reduce"})
+    @ValueSource(strings = {"check", "print", "reduce", "simulate"})
     void everyCommandHasHelpWithExamples(String command) {
         Run r = run(command, "--help");
         assertThat(r.code()).isZero();
