@@ -119,7 +119,6 @@ public final class Plots {
 
     private static void style(XYChart c) {
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setChartBackgroundColor(java.awt.Color.WHITE);
-        c.getStyler().setXAxisDecimalPattern("0.###E0").setYAxisDecimalPattern("0.###E0");
     }
 
     private static byte[] encode(List<XYChart> charts, int rows, int cols) {
