@@ -133,10 +133,10 @@ public final class Verification {
         Trajectory ty = new Simulator(reduced, grid, options.integration()).compute();
         List<String> failures = new ArrayList<>();
         if (tx.status() != Trajectory.Status.COMPLETED) {
-            failures.add("the original model: " + StiffnessDiagnosis.explain(tx, options));
+            failures.add("the original model: " + StiffnessDiagnosis.explain(original, tx, options));
         }
         if (ty.status() != Trajectory.Status.COMPLETED) {
-            failures.add("the reduced model: " + StiffnessDiagnosis.explain(ty, options));
+            failures.add("the reduced model: " + StiffnessDiagnosis.explain(reduced, ty, options));
         }
         int pts = Math.min(tx.completedPoints(), ty.completedPoints());
         int k = reduced.dimension();
