@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.odelump.dsl.DslPrinter;
-import org.odelump.dsl.OdeParser;
 import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.EpsilonEquivalence;
 import org.odelump.lumping.EpsilonMode;
@@ -15,7 +13,13 @@ import org.odelump.lumping.NearestExactModel;
 import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem.Method;
 import org.odelump.model.OdeSystem;
+import org.odelump.model.Expr;
+import org.odelump.model.Monomial;
 import org.odelump.model.Parameter;
+import org.odelump.model.Polynomial;
+import org.odelump.model.Reaction;
+import org.odelump.symbolic.NameResolver;
+import org.odelump.symbolic.Symbolic;
 import org.odelump.model.Partition;
 
 /** The ε-FE/ε-BE part of {@code odelump reduce} (kept apart so ReduceCommand stays small). */
@@ -132,16 +136,66 @@ final class ApproximateSupport {
         throw new IllegalStateException(name);
     }
 
-    /** The model at new values of the named parameters: printed with those values, parsed again. */
+    /**
+     * The model at new values of the named parameters: every drift written in an ODE section and every reaction
+     * rate is expanded again from its source expression with the new values. Parameters defined in terms of a
+     * perturbed parameter keep their value.
+     */
     private static Function<double[], OdeSystem> rebuild(OdeSystem m, List<String> names) {
+        boolean anySource = false;
+        for (int i = 0; i < m.dimension(); i++) {
+            anySource |= m.driftSources().get(i) != null;
+        }
+        for (Reaction r : m.reactions()) {
+            anySource |= r.rateSource() != null;
+        }
+        if (!anySource) {
+            throw new Main.UsageException("--perturb: the model keeps no rate expressions (e.g. it was generated), "
+                    + "so its coefficients do not depend on parameters; use --nearest-exact");
+        }
         return values -> {
-            List<Parameter> ps = new ArrayList<>();
+            java.util.Map<String, Double> value = new java.util.HashMap<>();
             for (Parameter p : m.parameters()) {
-                int j = names.indexOf(p.name());
-                ps.add(j < 0 ? p : new Parameter(p.name(), values[j], null));
+                value.put(p.name(), p.value());
             }
-            OdeSystem changed = m.toBuilder().parameters(ps).build();
-            return OdeParser.parse(m.name() + "(perturbed)", DslPrinter.print(changed)).system();
+            for (int j = 0; j < names.size(); j++) {
+                value.put(names.get(j), values[j]);
+            }
+            NameResolver resolver = new NameResolver() {
+                @Override
+                public int variableIndex(String name) {
+                    return m.indexOf(name);
+                }
+
+                @Override
+                public Double parameterValue(String name) {
+                    return value.get(name);
+                }
+            };
+            List<Polynomial> drifts = new ArrayList<>();
+            if (m.isReactionNetwork()) {
+                List<Reaction> rs = new ArrayList<>();
+                for (Reaction r : m.reactions()) {
+                    if (r.rateSource() == null) {
+                        rs.add(r);
+                        continue;
+                    }
+                    Polynomial rate = Symbolic.expand(r.rateSource(), resolver);
+                    Polynomial propensity = r.massAction()
+                            ? Polynomial.term(rate.isZero() ? 0.0 : rate.coefficientOf(Monomial.ONE), r.reagents())
+                            : rate;
+                    rs.add(new Reaction(r.label(), r.reagents(), r.products(), propensity, r.massAction(),
+                            r.rateSource()));
+                }
+                drifts = OdeSystem.Builder.driftsOf(m.dimension(), rs);
+            } else {
+                for (int i = 0; i < m.dimension(); i++) {
+                    Expr src = m.driftSources().get(i);
+                    drifts.add(src == null ? m.drift(i) : Symbolic.expand(src, resolver));
+                }
+            }
+            return OdeSystem.builder(m.name()).variables(m.variables()).initialValues(m.initialValues())
+                    .drifts(drifts).build();
         };
     }
 }

@@ -91,7 +91,7 @@ public record LumpingHeader(Method method, Map<String, String> properties, Map<S
                             + "'");
                 }
                 List<String> members = new ArrayList<>();
-                for (String part : body.substring(eq + 1).split("\\+")) {
+                for (String part : body.substring(eq + 1).split("\\+", -1)) {
                     String s = part.trim();
                     if (!NAME.matcher(s).matches()) {
                         throw new IllegalArgumentException(where + "expected a variable name in the block of " + name
