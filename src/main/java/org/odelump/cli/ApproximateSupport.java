@@ -26,7 +26,7 @@ import org.odelump.model.Partition;
 final class ApproximateSupport {
 
     /** Grouping rule used when none is given; see docs/approximate.md for the measurement behind it. */
-    static final Grouping DEFAULT_GROUPING = Grouping.DIAMETER;
+    static final Grouping DEFAULT_GROUPING = Grouping.COMPONENTS;
 
     /** Typed option values. */
     enum ModeOption {

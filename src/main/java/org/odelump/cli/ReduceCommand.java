@@ -72,8 +72,8 @@ final class ReduceCommand implements Callable<Integer> {
     ApproximateSupport.ModeOption epsilonMode;
 
     @Option(names = "--grouping", paramLabel = "RULE",
-            description = "components (ERODE: connected components of the within-EPS graph) or diameter (every "
-                    + "pair in a block within EPS; the default).")
+            description = "components (ERODE: connected components of the within-EPS graph; the default) or "
+                    + "diameter (every pair in a block within EPS).")
     ApproximateSupport.GroupingOption grouping;
 
     @Option(names = "--nearest-exact",

@@ -62,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
     ApproximateSupport.ModeOption epsilonMode;
 
     @Option(names = "--grouping", paramLabel = "RULE",
-            description = "components or diameter, as for reduce (default: diameter).")
+            description = "components or diameter, as for reduce (default: components).")
     ApproximateSupport.GroupingOption grouping;
 
     @Option(names = {"-p", "--prepartition"}, split = ",", paramLabel = "KIND",

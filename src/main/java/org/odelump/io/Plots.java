@@ -99,6 +99,7 @@ public final class Plots {
         double[] eyArr = ey.stream().mapToDouble(Double::doubleValue).toArray();
         bottom.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(allPositive(eyArr) && eyArr.length > 0)
                 .setLegendVisible(false);
+        bottom.getStyler().setYAxisDecimalPattern("0.0##E0");
         if (ex.isEmpty()) {
             bottom.addSeries(errorLabel, new double[] {x[0]}, new double[] {0}).setMarker(SeriesMarkers.NONE);
         } else {

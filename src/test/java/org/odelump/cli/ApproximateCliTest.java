@@ -100,7 +100,7 @@ class ApproximateCliTest {
         assertThat(r.out()).contains("nearest    exact model by perturbing Ch,gh,C1").contains("self-check")
                 .contains(": ok");
         assertThat(Files.readString(red)).contains("// odelump-block: v1 = v1 + v2")
-                .contains("odelump-approximation: epsilon=0.3 epsilon-mode=abs grouping=diameter");
+                .contains("odelump-approximation: epsilon=0.3 epsilon-mode=abs grouping=components");
         // the reduced file is the exact BE quotient of a model on which {v1,v2},{v3,v4} is an exact BE
         OdeSystem reduced = OdeParser.parse(red).system();
         assertThat(reduced.dimension()).isEqualTo(3);

@@ -30,12 +30,17 @@ public final class PlantedFamily {
 
     /** The family member with noise δ; the structure (a, b, q) comes from {@code seed}, the noise from seed + 1. */
     public static OdeSystem model(int k, int m, double delta, long seed) {
+        return model(k, m, delta, seed, 0.7);
+    }
+
+    /** As {@link #model(int, int, double, long)} with decay rates a_g = 1 + spacing·g + 0.1·u. */
+    public static OdeSystem model(int k, int m, double delta, long seed, double spacing) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] a = new double[k];
         double[][] b = new double[k][k];
         double[] q = new double[k];
         for (int g = 0; g < k; g++) {
-            a[g] = 1.0 + 0.7 * g + 0.1 * rnd.nextDouble();
+            a[g] = 1.0 + spacing * g + 0.1 * rnd.nextDouble();
             q[g] = -0.3 + 0.6 * rnd.nextDouble();
             for (int h = 0; h < k; h++) {
                 b[g][h] = 0.5 * rnd.nextDouble();
