@@ -3,6 +3,8 @@
  * {@code .net} reaction networks into {@link org.odelump.model.OdeSystem} (mass action, polynomial functional
  * rates), returning an {@link org.odelump.model.InvalidModelException} with located diagnostics
  * ({@code file:line:column: message}) for bad input and an {@link org.odelump.io.ImportedModel} with warnings
- * otherwise. Depends only on {@code org.odelump.model}; never prints.
+ * otherwise. Reports: CSV tables ({@link org.odelump.io.CsvTables}), PNG plots ({@link org.odelump.io.Plots}, the
+ * only XChart user) and the machine-readable header of reduced models ({@link org.odelump.io.LumpingHeader}).
+ * Depends only on {@code org.odelump.model}; never prints.
  */
 package org.odelump.io;
