@@ -52,6 +52,17 @@ public final class EpsilonBenchmark {
                                     : "");
                 }
             }
+            EpsilonEquivalence.Result r = new EpsilonEquivalence(sys, method, h0, 1.0, EpsilonMode.ABS,
+                    Grouping.COMPONENTS, Tolerance.DEFAULT).compute();
+            long n0 = System.nanoTime();
+            NearestExactModel.Result near = NearestExactModel.coefficients(sys, method, r.partition());
+            double nearSeconds = (System.nanoTime() - n0) / 1e9;
+            Partition check = method == Method.FE ? new ForwardEquivalence(near.model(), h0, Tolerance.DEFAULT)
+                    .compute() : new BackwardEquivalence(near.model(), h0, Tolerance.DEFAULT).compute();
+            System.out.printf(Locale.ROOT, "nearest exact %s model (coefficients) for eps=1 components (%d blocks): "
+                            + "%.3f s, %d coefficients changed, 2-norm %.4g, max %.4g; partition exact: %s%n", method,
+                    r.partition().size(), nearSeconds, near.changed(), near.changeNorm2(), near.changeMax(),
+                    r.partition().refines(check));
         }
     }
 }
