@@ -97,7 +97,10 @@ public final class ApproximateReduction {
         int at = 0;
         for (String line : l.header()) {
             if (!line.startsWith("odelump-")) {
-                header.add(line);
+                // the exact builder's method line would claim a coarsest exact equivalence
+                header.add(line.startsWith("Method: ") ? "Method: " + l.method() + " quotient of an epsilon-"
+                        + l.method() + " partition (" + (l.method() == Method.FE ? "sum variables"
+                        : "common block values") + ")" : line);
                 at++;
             }
         }

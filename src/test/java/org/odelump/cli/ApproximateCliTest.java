@@ -100,6 +100,7 @@ class ApproximateCliTest {
         assertThat(r.out()).contains("nearest    exact model by perturbing Ch,gh,C1").contains("self-check")
                 .contains(": ok");
         assertThat(Files.readString(red)).contains("// odelump-block: v1 = v1 + v2")
+                .contains("// Method: BE quotient of an epsilon-BE partition (common block values)")
                 .contains("odelump-approximation: epsilon=0.3 epsilon-mode=abs grouping=components");
         // the reduced file is the exact BE quotient of a model on which {v1,v2},{v3,v4} is an exact BE
         OdeSystem reduced = OdeParser.parse(red).system();
@@ -138,6 +139,14 @@ class ApproximateCliTest {
         assertThat(lines.get(5)).startsWith("0.5,3,");
         assertThat(s.err()).contains("sweep 5/5: epsilon=0.5 blocks=3");
         assertThat(Files.readAllBytes(png)).startsWith((byte) 0x89, (byte) 'P');
+        // the nearest exact models are closer to the original than the direct quotients
+        Run near = run("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic",
+                "--epsilon", "0.5", "--nearest-exact", "--t-end", "5", "--points", "20", "--csv",
+                dir.resolve("n.csv").toString(), "--plot", png.toString());
+        assertThat(near.code()).isZero();
+        double direct = Double.parseDouble(lines.get(5).split(",")[2]);
+        double nearest = Double.parseDouble(Files.readAllLines(dir.resolve("n.csv")).get(1).split(",")[2]);
+        assertThat(nearest).isGreaterThan(0).isLessThan(direct);
         Run bad = run("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "--epsilon-range", "1:0:3");
         assertThat(bad.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
     }
