@@ -174,16 +174,26 @@ final class VectorGrouper {
         }
 
         boolean close(int a, int b) {
+            return distance(a, b) <= threshold(a, b);
+        }
+
+        /** d(a, b) when it is within threshold(a, b), otherwise +∞ (pruned or stopped early). */
+        double distance(int a, int b) {
             double thr = threshold(a, b);
             if (Math.abs(key1[a] - key1[b]) > thr || Math.abs(key2[a] - key2[b]) > thr
                     || Math.abs(norm[a] - norm[b]) > thr) {
-                return false;
+                return Double.POSITIVE_INFINITY;
             }
             distances++;
             return l1Within(reps[a], reps[b], thr);
         }
 
-        private boolean l1Within(int x, int y, double thr) {
+        /** A lower bound of threshold(b, m) over every m. */
+        double lowestThreshold(int b) {
+            return (mode == EpsilonMode.ABS ? epsilon : epsilon * norm[b]) + tol * Math.max(1.0, absNorm[b]);
+        }
+
+        private double l1Within(int x, int y, double thr) {
             int p = vs[x];
             int q = vs[y];
             int pe = ve[x];
@@ -198,10 +208,10 @@ final class VectorGrouper {
                     sum += Math.abs(val[p++] - val[q++]);
                 }
                 if (sum > thr) {
-                    return false;
+                    return Double.POSITIVE_INFINITY;
                 }
             }
-            return true;
+            return sum;
         }
 
         int[] components(int[] byKey) {
@@ -228,38 +238,56 @@ final class VectorGrouper {
             return group;
         }
 
+        /**
+         * Greedy complete linkage in key order. A group keeps its first member f and its radius r = max d(f, m);
+         * by the triangle inequality a candidate b with d(b, f) + r within b's lowest threshold fits without
+         * comparing it with every member, so tight groups cost one distance per member.
+         */
         int[] diameter(int[] byKey) {
             int d = byKey.length;
             int[] group = new int[d];
-            List<int[]> open = new ArrayList<>(); // {groupId, first key index}
+            List<int[]> open = new ArrayList<>(); // {groupId, key index of the first member}
             List<List<Integer>> members = new ArrayList<>();
+            List<double[]> radius = new ArrayList<>();
             for (int i = 0; i < d; i++) {
                 int b = byKey[i];
                 int chosen = -1;
+                double chosenDistance = 0.0;
                 for (int g = 0; g < open.size(); g++) {
                     int[] og = open.get(g);
-                    if (key1[b] - key1[byKey[og[1]]] > window) {
+                    int first = byKey[og[1]];
+                    if (key1[b] - key1[first] > window) {
                         open.remove(g--);
                         continue;
                     }
-                    boolean fits = true;
-                    for (int a : members.get(og[0])) {
-                        if (!close(a, b)) {
-                            fits = false;
-                            break;
+                    double dbf = distance(b, first);
+                    if (!(dbf <= threshold(b, first))) {
+                        continue;
+                    }
+                    boolean fits = dbf + radius.get(og[0])[0] <= lowestThreshold(b);
+                    if (!fits) {
+                        fits = true;
+                        for (int a : members.get(og[0])) {
+                            if (a != first && !close(a, b)) {
+                                fits = false;
+                                break;
+                            }
                         }
                     }
                     if (fits) {
                         chosen = og[0];
+                        chosenDistance = dbf;
                         break;
                     }
                 }
                 if (chosen < 0) {
                     chosen = members.size();
                     members.add(new ArrayList<>());
+                    radius.add(new double[1]);
                     open.add(new int[] {chosen, i});
                 }
                 members.get(chosen).add(b);
+                radius.get(chosen)[0] = Math.max(radius.get(chosen)[0], chosenDistance);
                 group[b] = chosen;
             }
             return group;

@@ -82,6 +82,12 @@ class EpsilonEquivalenceTest {
                 EpsilonMode.ABS, Grouping.DIAMETER, Tolerance.DEFAULT).compute();
         assertThat(apart.partition().size()).isEqualTo(n);
         assertThat(apart.distances()).isLessThan(10L * n);
+        // rates span [1, 21): with ε = 50 every b is within d(b, first) + radius ≤ 40 of every member, so the
+        // diameter rule accepts it after one distance (triangle inequality) instead of comparing all members
+        EpsilonEquivalence.Result tight = new EpsilonEquivalence(s, Method.BE, Partition.single(n), 50,
+                EpsilonMode.ABS, Grouping.DIAMETER, Tolerance.DEFAULT).compute();
+        assertThat(tight.partition().size()).isEqualTo(1);
+        assertThat(tight.distances()).isLessThan(10L * n);
         // all rates equal: identical vectors collapse without any distance computation
         EpsilonEquivalence.Result same = new EpsilonEquivalence(decay(new double[n]), Method.FE, Partition.single(n),
                 0.1, EpsilonMode.ABS, Grouping.DIAMETER, Tolerance.DEFAULT).compute();
