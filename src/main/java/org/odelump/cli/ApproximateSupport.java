@@ -86,8 +86,8 @@ final class ApproximateSupport {
     }
 
     static void printApproximation(PrintWriter out, ApproximateReduction.Result r) {
-        out.printf(Locale.ROOT, "  epsilon    %d rounds, %d L1 distances computed%n", r.epsilon().rounds(),
-                r.epsilon().distances());
+        out.printf(Locale.ROOT, "  epsilon    %d refinement round%s, %d L1 distances computed%n",
+                r.epsilon().rounds(), r.epsilon().rounds() == 1 ? "" : "s", r.epsilon().distances());
         NearestExactModel.Result n = r.nearest();
         if (n == null) {
             out.println("  quotient   direct (as if the partition were exact); check it with --verify");

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "  odelump check model.ode         summarise a model and report every problem in it",
             "  odelump print model.net -o m.ode   convert a BioNetGen network to odelump/ERODE syntax",
             "  odelump verify model.ode reduced.ode   simulate both and compare them",
-            "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9   reduction size and error against epsilon",
+            "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",
+            "                                  reduction size and error against epsilon",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
         })

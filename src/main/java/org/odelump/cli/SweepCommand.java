@@ -27,18 +27,23 @@ import picocli.CommandLine.Option;
 /** {@code odelump sweep FILE --method efe|ebe --epsilon ...}: reduction size and error against ε. */
 @CommandLine.Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {
-            "Reduces a model by epsilon-FE or epsilon-BE at each given epsilon, verifies every reduced model against",
-            "the original by simulation (as 'odelump verify' does) and writes a CSV (epsilon, blocks, errors) and a",
+            "Reduces a model by epsilon-FE or epsilon-BE at each given epsilon,",
+            "verifies every reduced model against the original by simulation (as",
+            "'odelump verify' does) and writes a CSV (epsilon, blocks, errors) and a",
             "PNG of the number of blocks and the maximum relative error against epsilon.",
         },
         footer = {
             "",
             "Examples:",
-            "  odelump sweep ode-specs/circuit_hub_tolerances.ode --method ebe --epsilon-range 1e-3:1:13",
-            "  odelump sweep model.ode --method efe --epsilon 0,1e-4,1e-3,1e-2 --t-end 20 --csv s.csv --plot s.png",
-            "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1e-1:7 --nearest-exact -p ic",
+            "  odelump sweep ode-specs/circuit_hub_tolerances.ode --method ebe -p ic \\",
+            "      --epsilon-range 1e-3:1:13 --t-end 20",
+            "  odelump sweep model.ode --method efe --epsilon 0,1e-4,1e-3,1e-2 \\",
+            "      --csv s.csv --plot s.png",
+            "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1e-1:7 \\",
+            "      --nearest-exact --epsilon-mode rel",
             "",
-            "Exit codes: 0 ok (whatever the errors), 2 invalid input or options, 4 internal error.",
+            "Exit codes: 0 ok (whatever the errors), 2 invalid input or options,",
+            "4 internal error.",
         })
 final class SweepCommand implements Callable<Integer> {
 

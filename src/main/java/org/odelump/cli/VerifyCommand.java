@@ -19,23 +19,28 @@ import picocli.CommandLine.Parameters;
 /** {@code odelump verify ORIGINAL REDUCED}: simulates both and compares them. */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true,
         description = {
-            "Integrates an original model and a reduced model written by 'odelump reduce -o' with Dormand-Prince",
-            "8(5,3), each from its own initial values, maps the original onto the reduced variables (block sums for",
-            "FE, the block representative for BE, as the reduced file's '// odelump-lumping' and '// odelump-block'",
-            "header lines say) and reports the maximum absolute and relative error per reduced variable and overall.",
-            "The relative error of a variable is its maximum absolute error divided by max_t |original|.",
-            "Writes both trajectories as CSV and a PNG of original against lumped for the largest blocks.",
-            "Simulations that blow up, underflow their step size or exhaust the evaluation budget fail with a",
-            "diagnosis (stiff models are recognised as such) instead of hanging.",
+            "Integrates an original model and a reduced model written by",
+            "'odelump reduce -o' with Dormand-Prince 8(5,3), each from its own initial",
+            "values, maps the original onto the reduced variables (block sums for FE,",
+            "the block representative for BE, as the reduced file's '// odelump-lumping'",
+            "and '// odelump-block' header lines say) and reports the maximum absolute",
+            "and relative error per reduced variable and overall. The relative error of",
+            "a variable is its maximum absolute error divided by max_t |original|.",
+            "Writes both trajectories as CSV and a PNG of original against lumped for",
+            "the largest blocks. Simulations that blow up, underflow their step size or",
+            "exhaust the evaluation budget fail with a diagnosis (stiff models are",
+            "recognised as such) instead of hanging.",
         },
         footer = {
             "",
             "Examples:",
             "  odelump reduce ode-specs/multisite2.ode --method fe -p user -o ms2_fe.ode",
             "  odelump verify ode-specs/multisite2.ode ms2_fe.ode",
-            "  odelump verify model.ode reduced.ode --t-end 50 --points 500 --tolerance 1e-3 --csv r.csv --plot r.png",
+            "  odelump verify model.ode reduced.ode --t-end 50 --points 500 \\",
+            "      --tolerance 1e-3 --csv r.csv --plot r.png",
             "",
-            "Exit codes: 0 ok, 2 invalid input, 3 error above --tolerance or a simulation failed, 4 internal error.",
+            "Exit codes: 0 ok, 2 invalid input, 3 error above --tolerance or a",
+            "simulation failed, 4 internal error.",
         })
 final class VerifyCommand implements Callable<Integer> {
 

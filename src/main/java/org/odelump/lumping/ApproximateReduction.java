@@ -82,9 +82,9 @@ public final class ApproximateReduction {
 
     private List<String> describe(EpsilonEquivalence.Result eps, String how) {
         List<String> h = new ArrayList<>();
-        h.add(String.format(Locale.ROOT, "Approximate: epsilon-%s with epsilon=%s (%s), grouping %s, %d rounds",
+        h.add(String.format(Locale.ROOT, "Approximate: epsilon-%s with epsilon=%s (%s), grouping %s, %d round%s",
                 method, epsilon, mode.name().toLowerCase(Locale.ROOT), grouping.name().toLowerCase(Locale.ROOT),
-                eps.rounds()));
+                eps.rounds(), eps.rounds() == 1 ? "" : "s"));
         h.add("Reduced model: " + how);
         h.add(String.format(Locale.ROOT, "odelump-approximation: epsilon=%s epsilon-mode=%s grouping=%s", epsilon,
                 mode.name().toLowerCase(Locale.ROOT), grouping.name().toLowerCase(Locale.ROOT)));
