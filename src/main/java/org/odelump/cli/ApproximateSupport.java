@@ -94,6 +94,10 @@ final class ApproximateSupport {
         } else {
             out.printf(Locale.ROOT, "  nearest    exact model by perturbing %s: change 2-norm %.6g, max %.6g, %d changed%n",
                     n.what(), n.changeNorm2(), n.changeMax(), n.changed());
+            if (n.initialChangeMax() > 0) {
+                out.printf(Locale.ROOT, "  initial    values made constant on blocks: change 2-norm %.6g, max %.6g%n",
+                        n.initialChangeNorm2(), n.initialChangeMax());
+            }
             if (n.newValues().length > 0) {
                 String[] names = n.what().split(",");
                 StringBuilder sb = new StringBuilder();

@@ -75,8 +75,10 @@ public final class ApproximateReduction {
         LumpedSystem l = new QuotientBuilder(near.model(), method, initial, initialDescription, eps.partition(),
                 tolerance).compute();
         String how = String.format(Locale.ROOT,
-                "exact quotient of the nearest exact model (perturbed %s: change 2-norm %.6g, max %.6g, %d changed)",
-                near.what(), near.changeNorm2(), near.changeMax(), near.changed());
+                "exact quotient of the nearest exact model (perturbed %s: change 2-norm %.6g, max %.6g, %d changed%s)",
+                near.what(), near.changeNorm2(), near.changeMax(), near.changed(), near.initialChangeMax() > 0
+                        ? String.format(Locale.ROOT, "; initial values made constant on blocks: change 2-norm %.6g, "
+                                + "max %.6g", near.initialChangeNorm2(), near.initialChangeMax()) : "");
         return new Result(eps, withHeader(l, describe(eps, how)), near);
     }
 

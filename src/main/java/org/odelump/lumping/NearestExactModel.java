@@ -33,8 +33,9 @@ import org.odelump.model.Provenance;
  *       rates); up to five Gauss–Newton steps handle mild non-linearity. Fails (residual reported) when the
  *       parameters cannot make the partition exact.</li>
  * </ul>
- * ERODE's QP additionally perturbs initial values for BE (equal values inside blocks); here initial values are
- * left alone, so a BE reduction is exact only from block-constant initial states.
+ * For BE, as in ERODE's constraints x_rep(0) = x_s(0), the initial values are also made constant on blocks, by
+ * the smallest change (each block's mean); that change is reported separately, since initial values and
+ * coefficients have different units.
  */
 public final class NearestExactModel {
 
@@ -48,9 +49,11 @@ public final class NearestExactModel {
      * @param what        "coefficients" or the perturbed parameter names
      * @param newValues   for parameters: the new values, in the order of the names; empty otherwise
      * @param residual    for parameters: the constraint residual after solving (0 for coefficients)
+     * @param initialChangeNorm2 BE: Euclidean norm of the change of the initial values (0 for FE)
+     * @param initialChangeMax   BE: largest absolute change of an initial value (0 for FE)
      */
     public record Result(OdeSystem model, double changeNorm2, double changeMax, int changed, String what,
-                         double[] newValues, double residual) {
+                         double[] newValues, double residual, double initialChangeNorm2, double initialChangeMax) {
     }
 
     private NearestExactModel() {
@@ -112,15 +115,17 @@ public final class NearestExactModel {
             }
             drifts.add(b.build());
         }
+        double[] icChange = new double[2];
         OdeSystem model = OdeSystem.builder(system.name() + "_nearest")
                 .variables(system.variables())
-                .initialValues(system.initialValues())
+                .initialValues(initialValues(system, method, partition, icChange))
                 .drifts(drifts)
                 .views(system.views())
                 .provenance(Provenance.generated("odelump nearest exact model (" + method + ", coefficients) of "
                         + system.provenance().source()))
                 .build();
-        return new Result(model, Math.sqrt(sq), max, changed, "coefficients", new double[0], 0.0);
+        return new Result(model, Math.sqrt(sq), max, changed, "coefficients", new double[0], 0.0, icChange[0],
+                icChange[1]);
     }
 
     /**
@@ -201,7 +206,51 @@ public final class NearestExactModel {
             sq += d * d;
             max = Math.max(max, Math.abs(d));
         }
-        return new Result(current, Math.sqrt(sq), max, changed, String.join(",", names), p, residual);
+        double[] icChange = new double[2];
+        double[] ic = initialValues(current, method, partition, icChange);
+        if (icChange[1] > 0) {
+            current = OdeSystem.builder(current.name()).variables(current.variables()).initialValues(ic)
+                    .drifts(current.drifts()).views(current.views()).provenance(current.provenance()).build();
+        }
+        return new Result(current, Math.sqrt(sq), max, changed, String.join(",", names), p, residual, icChange[0],
+                icChange[1]);
+    }
+
+    /**
+     * BE: the initial values replaced by their block means (the smallest change making them block-constant);
+     * FE: unchanged. Writes the change's 2-norm and max into {@code change}.
+     */
+    private static double[] initialValues(OdeSystem system, Method method, Partition partition, double[] change) {
+        double[] x0 = system.initialValues();
+        if (method != Method.BE) {
+            return x0;
+        }
+        double sq = 0.0;
+        double max = 0.0;
+        for (int b = 0; b < partition.size(); b++) {
+            int[] members = partition.block(b);
+            double mean = 0.0;
+            for (int v : members) {
+                mean += x0[v];
+            }
+            mean /= members.length;
+            boolean constant = true;
+            for (int v : members) {
+                constant &= x0[v] == x0[members[0]];
+            }
+            if (constant) {
+                continue;
+            }
+            for (int v : members) {
+                double d = mean - x0[v];
+                sq += d * d;
+                max = Math.max(max, Math.abs(d));
+                x0[v] = mean;
+            }
+        }
+        change[0] = Math.sqrt(sq);
+        change[1] = max;
+        return x0;
     }
 
     /** Constraint values (0 when exact): differences to the first sum of each group, or the sums when forced. */

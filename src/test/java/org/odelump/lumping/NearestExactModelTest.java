@@ -54,6 +54,23 @@ class NearestExactModelTest {
         assertThat(new BackwardEquivalence(r.model(), p, Tolerance.DEFAULT).compute()).isEqualTo(p);
     }
 
+    @Test
+    void backwardNearestModelAlsoEqualisesInitialValues() {
+        OdeSystem s = org.odelump.dsl.OdeParser.parse(java.nio.file.Path.of("ode-specs/circuit_hub_tolerances.ode"))
+                .system();
+        Partition p = Partition.fromLabels(new int[] {0, 1, 1, 1, 1});
+        NearestExactModel.Result r = NearestExactModel.coefficients(s, Method.BE, p);
+        // v1 = v2 = 0.5 and v3 = v4 = -0.2 all move to the mean 0.15
+        assertThat(r.model().initialValues()).containsExactly(new double[] {0, 0.15, 0.15, 0.15, 0.15},
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.initialChangeNorm2()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.initialChangeMax()).isCloseTo(0.35, org.assertj.core.data.Offset.offset(1e-12));
+        LumpedSystem l = new QuotientBuilder(r.model(), Method.BE, Partition.single(5), "NONE", p,
+                Tolerance.DEFAULT).compute();
+        assertThat(l.warnings()).isEmpty();
+        assertThat(NearestExactModel.coefficients(s, Method.FE, Partition.single(5)).initialChangeMax()).isZero();
+    }
+
     private static double distance(OdeSystem a, OdeSystem b) {
         double s = 0.0;
         for (int i = 0; i < a.dimension(); i++) {
