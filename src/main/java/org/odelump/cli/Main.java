@@ -22,13 +22,16 @@ import picocli.CommandLine.Option;
             "Run without a command to reduce an embedded example model (multisite phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-            CommandLine.HelpCommand.class},
+                VerifyCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
             "  odelump                         reduce the embedded example and show the result",
             "  odelump check model.ode         summarise a model and report every problem in it",
             "  odelump print model.net -o m.ode   convert a BioNetGen network to odelump/ERODE syntax",
+            "  odelump verify model.ode reduced.ode   simulate both and compare them",
+            "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",
+            "                                  reduction size and error against epsilon",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
         })

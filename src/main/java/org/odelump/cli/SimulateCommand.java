@@ -134,15 +134,17 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>();
         header.add("time");
         header.addAll(m.variableNames());
-        List<double[]> rows = new ArrayList<>();
+        List<List<Double>> rows = new ArrayList<>();
         double[] times = traj.times();
         for (int k = 0; k < traj.completedPoints(); k++) {
-            double[] row = new double[m.dimension() + 1];
-            row[0] = times[k];
-            System.arraycopy(traj.state(k), 0, row, 1, m.dimension());
+            List<Double> row = new ArrayList<>(m.dimension() + 1);
+            row.add(times[k]);
+            for (double v : traj.state(k)) {
+                row.add(v);
+            }
             rows.add(row);
         }
-        AtomicFiles.writeString(output, CsvTables.format(header, rows));
+        AtomicFiles.writeString(output, CsvTables.table(header, rows));
         out.println("  wrote      " + output + " (" + rows.size() + " rows)");
     }
 

@@ -1,41 +1,34 @@
 package org.odelump.io;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Numeric tables as CSV text (RFC 4180, header row, shortest round-trip decimals). */
+/** CSV text of numeric tables (RFC 4180 via Apache Commons CSV; numbers in Java's shortest round-trip form). */
 public final class CsvTables {
 
     private CsvTables() {
     }
 
     /**
-     * The table as CSV text.
-     *
-     * @param header column names
-     * @param rows   one array per row, each as long as the header
+     * A table with a header row and one row per entry of {@code rows}; each row must have as many cells as the
+     * header. Cells are strings or numbers.
      */
-    public static String format(List<String> header, List<double[]> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+    public static String table(List<String> header, List<? extends List<?>> rows) {
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
             p.printRecord(header);
-            for (double[] row : rows) {
-                if (row.length != header.size()) {
-                    throw new IllegalArgumentException("row of " + row.length + " values for " + header.size()
-                            + " columns");
+            for (List<?> row : rows) {
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException("row has " + row.size() + " cells, header " + header.size());
                 }
-                for (double v : row) {
-                    p.print(Double.toString(v));
-                }
-                p.println();
+                p.printRecord(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return sb.toString();
     }
 }

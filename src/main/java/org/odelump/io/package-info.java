@@ -4,7 +4,9 @@
  * imports SBML Level 2 and 3 core models through JSBML (polynomial kinetic laws, concentration semantics), both
  * into {@link org.odelump.model.OdeSystem}s returned as an {@link org.odelump.io.ImportedModel} with warnings.
  * Bad input is an {@link org.odelump.model.InvalidModelException} with located diagnostics
- * ({@code file:line:column: message}). The only user of JSBML; depends only on {@code org.odelump.model}; never
- * prints.
+ * ({@code file:line:column: message}). Reports: CSV tables ({@link org.odelump.io.CsvTables}), PNG plots
+ * ({@link org.odelump.io.Plots}, the only XChart user) and the machine-readable header of reduced models
+ * ({@link org.odelump.io.LumpingHeader}). The only user of JSBML; depends only on {@code org.odelump.model};
+ * never prints.
  */
 package org.odelump.io;

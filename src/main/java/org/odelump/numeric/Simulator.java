@@ -14,9 +14,11 @@ import org.odelump.model.OdeSystem;
  * (Hairer, Nørsett, Wanner, "Solving Ordinary Differential Equations I", 1993). Each grid interval is one
  * integration call, so grid states are integrator end points, not interpolations.
  *
- * <p>Guarded against blow-up: the simulation stops, returning the completed prefix, when a derivative or state is
- * not finite or exceeds {@link Options#blowUp()} in magnitude, or when the total number of derivative
- * evaluations reaches {@link Options#maxEvaluations()}.
+ * <p>Guarded against blow-up: the simulation stops, returning the completed prefix, when a derivative is NaN, when
+ * a state is not finite or exceeds {@link Options#blowUp()} in magnitude, or when the total number of derivative
+ * evaluations reaches {@link Options#maxEvaluations()}. Stage derivatives beyond the bound are clamped to it, so
+ * that trial steps far beyond the stability limit of a stiff model are rejected by the error control instead of
+ * ending the simulation.
  */
 public final class Simulator {
 
@@ -167,9 +169,16 @@ public final class Simulator {
         @Override
         public double[] computeDerivatives(double t, double[] y) {
             double[] d = system.evaluate(y);
-            for (double v : d) {
-                if (!Double.isFinite(v) || Math.abs(v) > blowUp) {
+            for (int i = 0; i < d.length; i++) {
+                double v = d[i];
+                if (Double.isNaN(v)) {
                     throw new Diverged();
+                }
+                // a huge stage derivative usually belongs to a trial step far beyond the stability limit (stiff
+                // models): clamping keeps the error estimate finite so that the step is rejected and retried
+                // smaller; a state that really diverges is caught at the grid point
+                if (Math.abs(v) > blowUp) {
+                    d[i] = Math.copySign(blowUp, v);
                 }
             }
             return d;
