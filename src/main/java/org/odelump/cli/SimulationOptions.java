@@ -16,12 +16,17 @@ final class SimulationOptions {
     int points;
 
     @Option(names = "--abs-tol", defaultValue = "1e-10", paramLabel = "A",
-            description = "Absolute local error tolerance of Dormand-Prince 8(5,3) (default: ${DEFAULT-VALUE}).")
+            description = "Absolute local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double absTol;
 
     @Option(names = "--rel-tol", defaultValue = "1e-10", paramLabel = "R",
-            description = "Relative local error tolerance of Dormand-Prince 8(5,3) (default: ${DEFAULT-VALUE}).")
+            description = "Relative local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double relTol;
+
+    @Option(names = "--integrator", defaultValue = "auto", paramLabel = "KIND",
+            description = "auto (default: Dormand-Prince 8(5,3), switching to the stiff RODAS4 method when it "
+                    + "detects stiffness), stiff, or explicit.")
+    SimulateCommand.IntegratorOption integrator;
 
     @Option(names = "--max-evaluations", defaultValue = "2000000", paramLabel = "N",
             description = "Budget of derivative evaluations per simulation (default: ${DEFAULT-VALUE}); when it "
@@ -41,7 +46,8 @@ final class SimulationOptions {
         if (!(tolerance >= 0)) {
             throw new Main.UsageException("the verification tolerance must be >= 0: " + tolerance);
         }
-        return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100),
+        return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100,
+                integrator.mode),
                 tolerance);
     }
 }

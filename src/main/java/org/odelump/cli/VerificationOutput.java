@@ -32,6 +32,8 @@ final class VerificationOutput {
         order.sort(Comparator.comparingDouble((Integer b) -> -r.errors().get(b).maxRel()).thenComparing(b -> b));
         out.printf(Locale.ROOT, "  verify     %d reduced variables, %d time points to t=%s%n", r.names().size(),
                 r.times().length, r.times().length == 0 ? "?" : r.times()[r.times().length - 1]);
+        out.println("  integrator original: " + r.originalIntegrator());
+        out.println("             reduced:  " + r.reducedIntegrator());
         out.printf(Locale.ROOT, "    %-20s %6s %12s %12s %12s%n", "variable", "block", "max abs err", "max rel err",
                 "scale");
         for (int k = 0; k < order.size() && k < maxRows; k++) {

@@ -77,7 +77,7 @@ public final class GridSimulation {
             sampler.finishAt(r.finalState());
             double seconds = (System.nanoTime() - t0) / 1e9;
             Trajectory traj = new Trajectory(times, sampler.states, sampler.filled, Trajectory.Status.COMPLETED, "",
-                    r.evaluations());
+                    r.evaluations(), r.method().label() + " (" + r.reason() + ")");
             return new Result(traj, r.method(), r.reason(), r.evaluations(), r.stiffStatistics(), seconds);
         } catch (IntegrationFailureException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -86,7 +86,8 @@ public final class GridSimulation {
                 case EVALUATION_LIMIT -> Trajectory.Status.MAX_EVALUATIONS;
                 default -> Trajectory.Status.FAILED;
             };
-            Trajectory traj = new Trajectory(times, sampler.states, sampler.filled, status, e.getMessage(), 0);
+            Trajectory traj = new Trajectory(times, sampler.states, sampler.filled, status, e.getMessage(), 0,
+                    "failed: " + e.getMessage());
             return new Result(traj, null, e.getMessage(), 0, null, seconds);
         }
     }

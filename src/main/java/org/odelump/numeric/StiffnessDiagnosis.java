@@ -86,7 +86,7 @@ final class StiffnessDiagnosis {
         return String.format(Locale.ROOT,
                 "the model looks stiff (Robertson-like); the explicit Dormand–Prince method would need more than "
                         + "%,d evaluations (about %.1e: near t=%.3g its step is held at %.2e by stability, the "
-                        + "Jacobian's spectral radius being %.2e); shorten --t-end or use a stiff integrator",
+                        + "Jacobian's spectral radius being %.2e); use --integrator auto or stiff (RODAS4), or shorten --t-end",
                 options.integration().maxEvaluations(), needed, t0, h, rho);
     }
 

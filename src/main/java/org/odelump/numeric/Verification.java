@@ -64,10 +64,12 @@ public final class Verification {
      * @param names      reduced variable names
      * @param blockSizes number of original variables behind each reduced one
      * @param tolerance  the tolerance used
+     * @param originalIntegrator the integrator that simulated the original (and why it was chosen)
+     * @param reducedIntegrator  the integrator that simulated the reduced model (and why it was chosen)
      */
     public record Report(boolean passed, String failure, List<VariableError> errors, double maxAbs, double maxRel,
                          double[] times, double[][] mapped, double[][] reduced, List<String> names,
-                         int[] blockSizes, double tolerance) {
+                         int[] blockSizes, double tolerance, String originalIntegrator, String reducedIntegrator) {
         /** A one-line summary. */
         public String summary() {
             if (!failure.isEmpty()) {
@@ -177,6 +179,6 @@ public final class Verification {
         String failure = String.join("; ", failures);
         boolean passed = failure.isEmpty() && overallRel <= options.tolerance();
         return new Report(passed, failure, List.copyOf(errors), overallAbs, overallRel, times, mapped, red,
-                reduced.variableNames(), sizes, options.tolerance());
+                reduced.variableNames(), sizes, options.tolerance(), tx.integrator(), ty.integrator());
     }
 }
