@@ -155,6 +155,45 @@ class MainTest {
         assertThat(r.out()).contains("stopped after");
     }
 
+    private static final String SBML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4">
+              <model id="two_isomers">
+                <listOfCompartments><compartment id="cell" size="1"/></listOfCompartments>
+                <listOfSpecies>
+                  <species id="A" compartment="cell" initialConcentration="2"/>
+                  <species id="B" compartment="cell" initialConcentration="0"/>
+                </listOfSpecies>
+                <listOfParameters><parameter id="k" value="0.5"/></listOfParameters>
+                <listOfReactions>
+                  <reaction id="iso" reversible="false">
+                    <listOfReactants><speciesReference species="A"/></listOfReactants>
+                    <listOfProducts><speciesReference species="B"/></listOfProducts>
+                    <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                      <apply><times/><ci>k</ci><ci>A</ci></apply>
+                    </math></kineticLaw>
+                  </reaction>
+                </listOfReactions>
+              </model>
+            </sbml>
+            """;
+
+    @Test
+    void sbmlModelsAreReadByExtensionAndConvertedToDsl() throws IOException {
+        Path sbml = tmp.resolve("isomers.xml");
+        Files.writeString(sbml, SBML);
+        Run check = run("check", sbml.toString());
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("model 'two_isomers'").containsPattern("variables\\s+2");
+        Run print = run("print", "--format", "ode", sbml.toString());
+        assertThat(print.code()).as(print.err()).isZero();
+        OdeSystem m = OdeParser.parse("converted.ode", print.out()).system();
+        assertThat(m.evaluate(new double[] {2, 0})).containsExactly(-1.0, 1.0);
+        Run reduce = run("reduce", sbml.toString(), "--method", "fe");
+        assertThat(reduce.code()).isZero();
+        assertThat(reduce.out()).contains("variables  2 -> 1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"check", "print", "reduce", "simulate"})
     void everyCommandHasHelpWithExamples(String command) {
