@@ -8,7 +8,7 @@ package org.odelump.lumping;
  *   <li>{@link #REL}: i and j are ε-close when d(i, j) ≤ ε·max(‖a_i‖₁, ‖a_j‖₁), i.e. ε is a fraction of the
  *       larger of the two coefficient masses (ε = 0.05 tolerates a 5 % difference).</li>
  * </ul>
- * In both modes a slack of tol·max(1, S_i, S_j) is added, where tol is the exact {@link Tolerance} and S the sum of
+ * In both modes a slack of tol·max(S_i, S_j) is added, where tol is the exact {@link Tolerance} and S the sum of
  * the absolute values of the summands, so that ε = 0 reproduces the exact comparison of FE/BE.
  */
 public enum EpsilonMode {

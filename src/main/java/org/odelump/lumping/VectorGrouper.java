@@ -79,7 +79,7 @@ final class VectorGrouper {
                 maxNorm = Math.max(maxNorm, norm[u]);
                 maxAbs = Math.max(maxAbs, absNorm[u]);
             }
-            double window = (mode == EpsilonMode.ABS ? epsilon : epsilon * maxNorm) + tol * Math.max(1.0, maxAbs);
+            double window = (mode == EpsilonMode.ABS ? epsilon : epsilon * maxNorm) + tol * maxAbs;
             int[] byKey = new int[d];
             for (int u = 0; u < d; u++) {
                 byKey[u] = u;
@@ -170,7 +170,7 @@ final class VectorGrouper {
 
         double threshold(int a, int b) {
             double base = mode == EpsilonMode.ABS ? epsilon : epsilon * Math.max(norm[a], norm[b]);
-            return base + tol * Math.max(1.0, Math.max(absNorm[a], absNorm[b]));
+            return base + tol * Math.max(absNorm[a], absNorm[b]);
         }
 
         boolean close(int a, int b) {
@@ -190,7 +190,7 @@ final class VectorGrouper {
 
         /** A lower bound of threshold(b, m) over every m. */
         double lowestThreshold(int b) {
-            return (mode == EpsilonMode.ABS ? epsilon : epsilon * norm[b]) + tol * Math.max(1.0, absNorm[b]);
+            return (mode == EpsilonMode.ABS ? epsilon : epsilon * norm[b]) + tol * absNorm[b];
         }
 
         private double l1Within(int x, int y, double thr) {
