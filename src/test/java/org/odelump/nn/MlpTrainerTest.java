@@ -160,4 +160,16 @@ class MlpTrainerTest {
         assertThatThrownBy(() -> new MlpTrainer(d, other, o, TrainingListener.NONE))
                 .hasMessageContaining("validation split");
     }
+
+    @Test
+    void theTrainersTanhAgreesWithTheLibraryTanh() {
+        for (double z = -25; z <= 25; z += 0.001) {
+            assertThat(MlpTrainer.tanh(z)).isCloseTo(Math.tanh(z), within(4e-16));
+            assertThat(MlpTrainer.tanh(-z)).isEqualTo(-MlpTrainer.tanh(z));
+        }
+        for (double z : new double[] {1e-300, 1e-9, -3e-12, 1e-8, 2e-8, 1e-5, 0.00999, 0.01, 0.0101, 0.3, 0.55}) {
+            assertThat(MlpTrainer.tanh(z)).isCloseTo(Math.tanh(z), within(Math.abs(z) * 1e-13));
+        }
+        assertThat(MlpTrainer.tanh(0.0)).isEqualTo(0.0);
+    }
 }
