@@ -1,6 +1,8 @@
 package org.odelump.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -114,6 +116,46 @@ public final class Standardisation {
     /** One input vector back in original units. */
     public double[] restoreInput(double[] z) {
         return backward(checkLength(z, inputMean.length), inputMean, inputStd);
+    }
+
+    /**
+     * The network in original units: given {@code net} trained on standardised data, a network with the same
+     * widths and activations whose output on raw x equals restoreTarget(net(standardiseInput(x))) up to rounding.
+     * The input scaling is folded into the first layer (W' = W·diag(1/std), b' = b − W'·mean) and the output
+     * scaling into the last one (W' = diag(std)·W, b' = std·b + mean), which needs an IDENTITY output layer.
+     * For a single-layer network both foldings apply to the same layer.
+     */
+    public Mlp unstandardised(Mlp net) {
+        if (net.inputs() != inputMean.length || net.outputs() != targetMean.length) {
+            throw new IllegalArgumentException("network " + net + " does not match " + inputMean.length
+                    + " features and " + targetMean.length + " targets");
+        }
+        int last = net.layers().size() - 1;
+        if (net.layer(last).activation() != Activation.IDENTITY) {
+            throw new IllegalArgumentException("the output layer must be IDENTITY to fold the target scaling");
+        }
+        List<DenseLayer> layers = new ArrayList<>(net.layers());
+        DenseLayer first = layers.get(0);
+        double[][] w = first.weights();
+        double[] b = first.bias();
+        for (int j = 0; j < w.length; j++) {
+            for (int i = 0; i < w[j].length; i++) {
+                w[j][i] /= inputStd[i];
+                b[j] -= w[j][i] * inputMean[i];
+            }
+        }
+        layers.set(0, new DenseLayer(w, b, first.activation()));
+        DenseLayer out = layers.get(last);
+        w = out.weights();
+        b = out.bias();
+        for (int j = 0; j < w.length; j++) {
+            for (int i = 0; i < w[j].length; i++) {
+                w[j][i] *= targetStd[j];
+            }
+            b[j] = b[j] * targetStd[j] + targetMean[j];
+        }
+        layers.set(last, new DenseLayer(w, b, out.activation()));
+        return new Mlp(layers);
     }
 
     private static double[] checkLength(double[] v, int n) {

@@ -114,4 +114,35 @@ class DatasetTest {
         }
         assertThat(st.standardiseTarget(new double[] {st.targetMean()[0]})).containsExactly(0.0);
     }
+
+    @Test
+    void foldingTheStandardisationIntoANetworkGivesTheSameOutputsInOriginalUnits() {
+        Dataset d = numbered(40);
+        Standardisation st = Standardisation.fit(d);
+        java.util.Random rnd = new java.util.Random(4);
+        for (int depth = 1; depth <= 3; depth++) {
+            List<DenseLayer> layers = new java.util.ArrayList<>();
+            int in = 3;
+            for (int l = 0; l < depth; l++) {
+                int out = l == depth - 1 ? 1 : 5;
+                double[][] w = new double[out][in];
+                double[] b = new double[out];
+                for (int j = 0; j < out; j++) {
+                    for (int i = 0; i < in; i++) {
+                        w[j][i] = rnd.nextGaussian();
+                    }
+                    b[j] = rnd.nextGaussian();
+                }
+                layers.add(new DenseLayer(w, b, l == depth - 1 ? Activation.IDENTITY : Activation.TANH));
+                in = out;
+            }
+            Mlp net = new Mlp(layers);
+            Mlp raw = st.unstandardised(net);
+            assertThat(raw.widths()).containsExactly(net.widths());
+            for (int r = 0; r < d.rows(); r++) {
+                double expected = st.restoreTarget(net.apply(st.standardiseInput(d.inputRow(r))))[0];
+                assertThat(raw.apply(d.inputRow(r))[0]).isCloseTo(expected, within(1e-9 * (1 + Math.abs(expected))));
+            }
+        }
+    }
 }
