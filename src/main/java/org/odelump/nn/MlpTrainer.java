@@ -107,7 +107,7 @@ public final class MlpTrainer {
         boolean hasVal = validation.rows() > 0;
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
-        double[] bestTheta = w.theta.clone();
+        double[][] bestTheta = w.newSnapshot();
         boolean stoppedEarly = false;
         for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
             for (int i = n - 1; i > 0; i--) {
@@ -135,7 +135,7 @@ public final class MlpTrainer {
             if (!hasVal || vl < best) {
                 best = vl;
                 bestEpoch = epoch;
-                System.arraycopy(w.theta, 0, bestTheta, 0, bestTheta.length);
+                w.copyTo(bestTheta);
             } else if (options.patience() > 0 && epoch - bestEpoch >= options.patience()) {
                 stoppedEarly = epoch < options.maxEpochs();
                 break;
@@ -144,10 +144,9 @@ public final class MlpTrainer {
         if (bestEpoch == 0) {
             // validation loss never finite: keep the last weights
             bestEpoch = trainLoss.size();
-            System.arraycopy(w.theta, 0, bestTheta, 0, bestTheta.length);
+            w.copyTo(bestTheta);
         }
-        System.arraycopy(bestTheta, 0, w.theta, 0, bestTheta.length);
-        w.syncTransposed();
+        w.restore(bestTheta);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return new Result(w.toMlp(), new TrainingReport(options, trainLoss, valLoss, bestEpoch, stoppedEarly, ms));
     }
@@ -189,7 +188,11 @@ public final class MlpTrainer {
         return Math.copySign((e - 1) / (e + 1), z);
     }
 
-    /** Per-call working state: flat parameters θ (per layer W row-major then b), gradients, Adam moments. */
+    /**
+     * Per-call working state. Every weight row W[l][j], every bias vector, their gradients and Adam moments are
+     * separate arrays (and the forward pass reads a transposed copy), so that each inner loop is of the form
+     * a[i] += c·b[i] over two distinct arrays at the same index, which the JIT vectorises.
+     */
     private static final class Work {
         private static final double BETA1 = 0.9;
         private static final double BETA2 = 0.999;
@@ -198,13 +201,15 @@ public final class MlpTrainer {
         final int[] widths;
         final Activation[] acts;
         final int layers;
-        final int[] wOff;
-        final int[] bOff;
-        final double[] theta;
-        final double[] wt; // weights transposed (in × out per layer), same offsets as theta
-        final double[] grad;
-        final double[] m;
-        final double[] v;
+        final double[][][] w; // w[l][j][i]: weight from input i to output j of layer l
+        final double[][] b;
+        final double[][][] wt; // wt[l][i][j] = w[l][j][i], read by the forward pass
+        final double[][][] gw;
+        final double[][] gb;
+        final double[][] params; // every row of w and b, in a fixed order (Adam and snapshots iterate this)
+        final double[][] grads;
+        final double[][] m;
+        final double[][] v;
         final double[][] a; // a[0] input, a[l+1] output of layer l
         final double[][] delta; // delta[l]: dLoss/dz of layer l
         double beta1Pow = 1;
@@ -214,20 +219,30 @@ public final class MlpTrainer {
             this.widths = widths.clone();
             this.acts = acts;
             this.layers = acts.length;
-            wOff = new int[layers];
-            bOff = new int[layers];
-            int p = 0;
+            w = new double[layers][][];
+            b = new double[layers][];
+            wt = new double[layers][][];
+            gw = new double[layers][][];
+            gb = new double[layers][];
+            List<double[]> p = new ArrayList<>();
+            List<double[]> g = new ArrayList<>();
             for (int l = 0; l < layers; l++) {
-                wOff[l] = p;
-                p += widths[l] * widths[l + 1];
-                bOff[l] = p;
-                p += widths[l + 1];
+                w[l] = new double[widths[l + 1]][widths[l]];
+                gw[l] = new double[widths[l + 1]][widths[l]];
+                wt[l] = new double[widths[l]][widths[l + 1]];
+                b[l] = new double[widths[l + 1]];
+                gb[l] = new double[widths[l + 1]];
+                for (int j = 0; j < widths[l + 1]; j++) {
+                    p.add(w[l][j]);
+                    g.add(gw[l][j]);
+                }
+                p.add(b[l]);
+                g.add(gb[l]);
             }
-            theta = new double[p];
-            wt = new double[p];
-            grad = new double[p];
-            m = new double[p];
-            v = new double[p];
+            params = p.toArray(new double[0][]);
+            grads = g.toArray(new double[0][]);
+            m = newSnapshot();
+            v = newSnapshot();
             a = new double[layers + 1][];
             delta = new double[layers][];
             for (int l = 0; l <= layers; l++) {
@@ -238,13 +253,37 @@ public final class MlpTrainer {
             }
         }
 
+        /** Zero arrays shaped like the parameters. */
+        double[][] newSnapshot() {
+            double[][] out = new double[params.length][];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = new double[params[k].length];
+            }
+            return out;
+        }
+
+        void copyTo(double[][] snapshot) {
+            for (int k = 0; k < params.length; k++) {
+                System.arraycopy(params[k], 0, snapshot[k], 0, params[k].length);
+            }
+        }
+
+        void restore(double[][] snapshot) {
+            for (int k = 0; k < params.length; k++) {
+                System.arraycopy(snapshot[k], 0, params[k], 0, params[k].length);
+            }
+            syncTransposed();
+        }
+
         void initialise(Random rnd) {
             for (int l = 0; l < layers; l++) {
                 int in = widths[l];
                 int out = widths[l + 1];
                 double limit = acts[l] == Activation.RELU ? Math.sqrt(6.0 / in) : Math.sqrt(6.0 / (in + out));
-                for (int k = 0; k < in * out; k++) {
-                    theta[wOff[l] + k] = (2 * rnd.nextDouble() - 1) * limit;
+                for (int j = 0; j < out; j++) {
+                    for (int i = 0; i < in; i++) {
+                        w[l][j][i] = (2 * rnd.nextDouble() - 1) * limit;
+                    }
                 }
             }
             syncTransposed();
@@ -253,12 +292,11 @@ public final class MlpTrainer {
         void load(Mlp net) {
             for (int l = 0; l < layers; l++) {
                 DenseLayer d = net.layer(l);
-                int in = widths[l];
                 for (int j = 0; j < widths[l + 1]; j++) {
-                    for (int i = 0; i < in; i++) {
-                        theta[wOff[l] + j * in + i] = d.weight(j, i);
+                    for (int i = 0; i < widths[l]; i++) {
+                        w[l][j][i] = d.weight(j, i);
                     }
-                    theta[bOff[l] + j] = d.bias(j);
+                    b[l][j] = d.bias(j);
                 }
             }
             syncTransposed();
@@ -267,16 +305,23 @@ public final class MlpTrainer {
         Mlp toMlp() {
             List<DenseLayer> out = new ArrayList<>(layers);
             for (int l = 0; l < layers; l++) {
-                int in = widths[l];
-                double[][] wm = new double[widths[l + 1]][in];
-                double[] b = new double[widths[l + 1]];
-                for (int j = 0; j < wm.length; j++) {
-                    System.arraycopy(theta, wOff[l] + j * in, wm[j], 0, in);
-                    b[j] = theta[bOff[l] + j];
-                }
-                out.add(new DenseLayer(wm, b, acts[l]));
+                out.add(new DenseLayer(w[l], b[l], acts[l]));
             }
             return new Mlp(out);
+        }
+
+        /** Refreshes the transposed weights the forward pass reads (after every change of the weights). */
+        void syncTransposed() {
+            for (int l = 0; l < layers; l++) {
+                double[][] wl = w[l];
+                double[][] tl = wt[l];
+                for (int j = 0; j < wl.length; j++) {
+                    double[] row = wl[j];
+                    for (int i = 0; i < row.length; i++) {
+                        tl[i][j] = row[i];
+                    }
+                }
+            }
         }
 
         private static double activate(Activation act, double z) {
@@ -298,24 +343,10 @@ public final class MlpTrainer {
             };
         }
 
-        /** Refreshes the transposed weight copy the forward pass reads (after every change of θ). */
-        void syncTransposed() {
-            for (int l = 0; l < layers; l++) {
-                int nIn = widths[l];
-                int nOut = widths[l + 1];
-                int wo = wOff[l];
-                for (int j = 0; j < nOut; j++) {
-                    for (int i = 0; i < nIn; i++) {
-                        wt[wo + i * nOut + j] = theta[wo + j * nIn + i];
-                    }
-                }
-            }
-        }
-
         /**
          * Forward pass of flat input row {@code r} of {@code x}; fills a[]. Each z_j is summed as
          * b_j + w_j0·x_0 + w_j1·x_1 + … in this order; the loop runs over i outside and j inside on the transposed
-         * copy so that the inner loop is a vectorisable axpy (same operations, same order, same bits).
+         * weights so that the inner loop is a vectorisable axpy.
          */
         private void forward(double[] x, int r) {
             double[] a0 = a[0];
@@ -323,20 +354,18 @@ public final class MlpTrainer {
             for (int l = 0; l < layers; l++) {
                 double[] in = a[l];
                 double[] out = a[l + 1];
-                int nIn = in.length;
-                int nOut = out.length;
-                int wo = wOff[l];
-                System.arraycopy(theta, bOff[l], out, 0, nOut);
-                for (int i = 0; i < nIn; i++) {
+                double[][] tl = wt[l];
+                System.arraycopy(b[l], 0, out, 0, out.length);
+                for (int i = 0; i < in.length; i++) {
                     double xi = in[i];
-                    int col = wo + i * nOut;
-                    for (int j = 0; j < nOut; j++) {
-                        out[j] += wt[col + j] * xi;
+                    double[] col = tl[i];
+                    for (int j = 0; j < out.length; j++) {
+                        out[j] += col[j] * xi;
                     }
                 }
                 Activation act = acts[l];
                 if (act != Activation.IDENTITY) {
-                    for (int j = 0; j < nOut; j++) {
+                    for (int j = 0; j < out.length; j++) {
                         out[j] = activate(act, out[j]);
                     }
                 }
@@ -345,7 +374,9 @@ public final class MlpTrainer {
 
         /** One Adam step on rows order[from..to); returns the batch loss before the step. */
         double step(Dataset data, int[] order, int from, int to, double lr) {
-            java.util.Arrays.fill(grad, 0.0);
+            for (double[] g : grads) {
+                java.util.Arrays.fill(g, 0.0);
+            }
             double[] x = data.flatInputs();
             double[] y = data.flatTargets();
             int nOut = widths[layers];
@@ -365,29 +396,29 @@ public final class MlpTrainer {
                 for (int l = layers - 1; l >= 0; l--) {
                     double[] in = a[l];
                     double[] dl = delta[l];
-                    int nIn = in.length;
-                    int wo = wOff[l];
-                    int bo = bOff[l];
+                    double[][] gwl = gw[l];
+                    double[] gbl = gb[l];
                     for (int j = 0; j < dl.length; j++) {
                         double dj = dl[j];
-                        int row = wo + j * nIn;
-                        for (int i = 0; i < nIn; i++) {
-                            grad[row + i] += dj * in[i];
+                        double[] g = gwl[j];
+                        for (int i = 0; i < in.length; i++) {
+                            g[i] += dj * in[i];
                         }
-                        grad[bo + j] += dj;
+                        gbl[j] += dj;
                     }
                     if (l > 0) {
                         double[] dp = delta[l - 1];
+                        double[][] wl = w[l];
                         java.util.Arrays.fill(dp, 0.0);
                         for (int j = 0; j < dl.length; j++) {
                             double dj = dl[j];
-                            int row = wo + j * nIn;
-                            for (int i = 0; i < nIn; i++) {
-                                dp[i] += theta[row + i] * dj;
+                            double[] row = wl[j];
+                            for (int i = 0; i < dp.length; i++) {
+                                dp[i] += row[i] * dj;
                             }
                         }
                         Activation act = acts[l - 1];
-                        for (int i = 0; i < nIn; i++) {
+                        for (int i = 0; i < dp.length; i++) {
                             dp[i] *= derivative(act, in[i]);
                         }
                     }
@@ -397,11 +428,17 @@ public final class MlpTrainer {
             beta2Pow *= BETA2;
             double c1 = 1 - beta1Pow;
             double c2 = 1 - beta2Pow;
-            for (int p = 0; p < theta.length; p++) {
-                double g = grad[p];
-                m[p] = BETA1 * m[p] + (1 - BETA1) * g;
-                v[p] = BETA2 * v[p] + (1 - BETA2) * g * g;
-                theta[p] -= lr * (m[p] / c1) / (Math.sqrt(v[p] / c2) + EPS);
+            for (int k = 0; k < params.length; k++) {
+                double[] th = params[k];
+                double[] g = grads[k];
+                double[] mk = m[k];
+                double[] vk = v[k];
+                for (int p = 0; p < th.length; p++) {
+                    double gp = g[p];
+                    mk[p] = BETA1 * mk[p] + (1 - BETA1) * gp;
+                    vk[p] = BETA2 * vk[p] + (1 - BETA2) * gp * gp;
+                    th[p] -= lr * (mk[p] / c1) / (Math.sqrt(vk[p] / c2) + EPS);
+                }
             }
             syncTransposed();
             return loss / ((double) batch * nOut);
