@@ -6,7 +6,8 @@
  * Bad input is an {@link org.odelump.model.InvalidModelException} with located diagnostics
  * ({@code file:line:column: message}). Reports: CSV tables ({@link org.odelump.io.CsvTables}), PNG plots
  * ({@link org.odelump.io.Plots}, the only XChart user) and the machine-readable header of reduced models
- * ({@link org.odelump.io.LumpingHeader}). The only user of JSBML; depends only on {@code org.odelump.model};
+ * ({@link org.odelump.io.LumpingHeader}). Delimited data tables with cell positions
+ * ({@link org.odelump.io.DelimitedText}, errors as {@link org.odelump.io.TableFormatException}). The only user of JSBML; depends only on {@code org.odelump.model};
  * never prints.
  */
 package org.odelump.io;
