@@ -1,95 +1,232 @@
 package org.odelump.nn;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
- * A supervised data set: one input row and one target row per sample, with optional column names. Immutable: the
- * arrays are copied in and out.
+ * A regression table: {@code rows} input vectors of {@code features} columns, each with a target vector of
+ * {@code outputs} columns, and the names of both kinds of column. Immutable; stored row-major in flat arrays
+ * (which the trainer reads directly), copied on the way in and out.
  */
 public final class Dataset {
 
-    private final double[][] inputs;
-    private final double[][] targets;
-    private final List<String> inputNames;
+    private final List<String> featureNames;
     private final List<String> targetNames;
-
-    /** A data set without column names. */
-    public Dataset(double[][] inputs, double[][] targets) {
-        this(inputs, targets, List.of(), List.of());
-    }
+    private final int rows;
+    private final double[] x;
+    private final double[] y;
 
     /**
-     * @param inputs      samples × input columns, every row of the same length
-     * @param targets     samples × target columns, one row per input row
-     * @param inputNames  one name per input column, or empty
-     * @param targetNames one name per target column, or empty
+     * @param featureNames one distinct name per input column
+     * @param targetNames  one distinct name per target column
+     * @param inputs       rows × features, finite
+     * @param targets      rows × outputs, finite, as many rows as {@code inputs}
      */
-    public Dataset(double[][] inputs, double[][] targets, List<String> inputNames, List<String> targetNames) {
-        Objects.requireNonNull(inputs, "inputs");
-        Objects.requireNonNull(targets, "targets");
-        if (inputs.length != targets.length) {
+    public Dataset(List<String> featureNames, List<String> targetNames, double[][] inputs, double[][] targets) {
+        this(checkNames(featureNames, "feature"), checkNames(targetNames, "target"), inputs.length,
+                flatten(inputs, featureNames.size(), "input"), flatten(targets, targetNames.size(), "target"));
+        if (targets.length != inputs.length) {
             throw new IllegalArgumentException(inputs.length + " input rows but " + targets.length + " target rows");
-        }
-        if (inputs.length == 0) {
-            throw new IllegalArgumentException("a data set needs at least one sample");
-        }
-        this.inputs = copyRectangular(inputs, "input");
-        this.targets = copyRectangular(targets, "target");
-        this.inputNames = List.copyOf(inputNames);
-        this.targetNames = List.copyOf(targetNames);
-        if (!this.inputNames.isEmpty() && this.inputNames.size() != this.inputs[0].length) {
-            throw new IllegalArgumentException(this.inputNames.size() + " input names for " + this.inputs[0].length
-                    + " input columns");
-        }
-        if (!this.targetNames.isEmpty() && this.targetNames.size() != this.targets[0].length) {
-            throw new IllegalArgumentException(this.targetNames.size() + " target names for "
-                    + this.targets[0].length + " target columns");
         }
     }
 
-    static double[][] copyRectangular(double[][] rows, String what) {
-        double[][] out = new double[rows.length][];
-        int width = rows[0].length;
-        for (int r = 0; r < rows.length; r++) {
-            if (rows[r].length != width) {
-                throw new IllegalArgumentException(what + " row " + r + " has " + rows[r].length
-                        + " columns, row 0 has " + width);
+    /** Trusted constructor: arrays are owned, not copied. */
+    private Dataset(List<String> featureNames, List<String> targetNames, int rows, double[] x, double[] y) {
+        this.featureNames = featureNames;
+        this.targetNames = targetNames;
+        this.rows = rows;
+        this.x = x;
+        this.y = y;
+    }
+
+    static Dataset ofFlat(List<String> featureNames, List<String> targetNames, int rows, double[] x, double[] y) {
+        return new Dataset(featureNames, targetNames, rows, x, y);
+    }
+
+    private static List<String> checkNames(List<String> names, String what) {
+        Objects.requireNonNull(names, what + " names");
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a dataset needs at least one " + what + " column");
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("duplicate " + what + " names: " + names);
+        }
+        return List.copyOf(names);
+    }
+
+    private static double[] flatten(double[][] a, int cols, String what) {
+        Objects.requireNonNull(a, what + "s");
+        double[] flat = new double[a.length * cols];
+        for (int r = 0; r < a.length; r++) {
+            if (a[r].length != cols) {
+                throw new IllegalArgumentException(what + " row " + r + " has " + a[r].length + " columns, expected "
+                        + cols);
             }
-            out[r] = rows[r].clone();
+            for (int c = 0; c < cols; c++) {
+                double v = a[r][c];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(what + " row " + r + " column " + c + " is not finite: " + v);
+                }
+                flat[r * cols + c] = v;
+            }
+        }
+        return flat;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int features() {
+        return featureNames.size();
+    }
+
+    public int outputs() {
+        return targetNames.size();
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public List<String> targetNames() {
+        return targetNames;
+    }
+
+    public double input(int row, int column) {
+        return x[index(row, column, features())];
+    }
+
+    public double target(int row, int column) {
+        return y[index(row, column, outputs())];
+    }
+
+    private int index(int row, int column, int cols) {
+        Objects.checkIndex(row, rows);
+        Objects.checkIndex(column, cols);
+        return row * cols + column;
+    }
+
+    /** A copy of one input row. */
+    public double[] inputRow(int row) {
+        Objects.checkIndex(row, rows);
+        double[] out = new double[features()];
+        System.arraycopy(x, row * out.length, out, 0, out.length);
+        return out;
+    }
+
+    /** A copy of one target row. */
+    public double[] targetRow(int row) {
+        Objects.checkIndex(row, rows);
+        double[] out = new double[outputs()];
+        System.arraycopy(y, row * out.length, out, 0, out.length);
+        return out;
+    }
+
+    /** A copy of the inputs, rows × features. */
+    public double[][] inputs() {
+        double[][] out = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = inputRow(r);
         }
         return out;
     }
 
-    public int size() {
-        return inputs.length;
-    }
-
-    public int inputColumns() {
-        return inputs[0].length;
-    }
-
-    public int targetColumns() {
-        return targets[0].length;
-    }
-
-    /** A copy of the inputs. */
-    public double[][] inputs() {
-        return copyRectangular(inputs, "input");
-    }
-
-    /** A copy of the targets. */
+    /** A copy of the targets, rows × outputs. */
     public double[][] targets() {
-        return copyRectangular(targets, "target");
+        double[][] out = new double[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = targetRow(r);
+        }
+        return out;
     }
 
-    /** Input column names, empty when the data set has none. */
-    public List<String> inputNames() {
-        return inputNames;
+    /** The flat row-major inputs (not copied; package use only, never modified). */
+    double[] flatInputs() {
+        return x;
     }
 
-    /** Target column names, empty when the data set has none. */
-    public List<String> targetNames() {
-        return targetNames;
+    /** The flat row-major targets (not copied; package use only, never modified). */
+    double[] flatTargets() {
+        return y;
+    }
+
+    /** The rows at the given indices, in that order (an index may repeat). */
+    public Dataset select(int[] indices) {
+        int f = features();
+        int o = outputs();
+        double[] nx = new double[indices.length * f];
+        double[] ny = new double[indices.length * o];
+        for (int k = 0; k < indices.length; k++) {
+            int r = Objects.checkIndex(indices[k], rows);
+            System.arraycopy(x, r * f, nx, k * f, f);
+            System.arraycopy(y, r * o, ny, k * o, o);
+        }
+        return new Dataset(featureNames, targetNames, indices.length, nx, ny);
+    }
+
+    /**
+     * A deterministic random split. The rows are shuffled by Fisher–Yates with {@code java.util.Random(seed)}
+     * (whose algorithm the JDK specifies, so the split is the same on every JVM); the first
+     * round(rows · train) shuffled rows form the training split, the next round(rows · validation) the validation
+     * split, and the rest the test split.
+     *
+     * @param train      fraction of rows for training, in (0, 1]
+     * @param validation fraction for validation, ≥ 0
+     * @param test       fraction for testing, ≥ 0; the three must sum to 1 (within 1e-9)
+     * @param seed       shuffling seed
+     */
+    public Split split(double train, double validation, double test, long seed) {
+        if (!(train > 0) || !(validation >= 0) || !(test >= 0)
+                || Math.abs(train + validation + test - 1.0) > 1e-9) {
+            throw new IllegalArgumentException("split fractions must be positive and sum to 1: " + train + ", "
+                    + validation + ", " + test);
+        }
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        Random rnd = new Random(seed);
+        for (int i = rows - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int nTrain = (int) Math.round(rows * train);
+        int nVal = Math.min(rows - nTrain, (int) Math.round(rows * validation));
+        return new Split(select(java.util.Arrays.copyOfRange(order, 0, nTrain)),
+                select(java.util.Arrays.copyOfRange(order, nTrain, nTrain + nVal)),
+                select(java.util.Arrays.copyOfRange(order, nTrain + nVal, rows)));
+    }
+
+    /** A dataset with only the named target column (for multi-output tables). */
+    public Dataset withTarget(String targetName) {
+        int c = targetNames.indexOf(targetName);
+        if (c < 0) {
+            throw new IllegalArgumentException("no target column '" + targetName + "' in " + targetNames);
+        }
+        int o = outputs();
+        double[] ny = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            ny[r] = y[r * o + c];
+        }
+        return new Dataset(featureNames, List.of(targetName), rows, x, ny);
+    }
+
+    /** Training, validation and test splits of one dataset. */
+    public record Split(Dataset train, Dataset validation, Dataset test) {
+        public Split {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(test, "test");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset[" + rows + " rows, " + featureNames + " -> " + targetNames + "]";
     }
 }

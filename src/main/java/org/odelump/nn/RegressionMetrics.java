@@ -16,9 +16,9 @@ public record RegressionMetrics(double rmse, double mae, double r2) {
     /** The network's predictions on the data set's inputs, scored against its targets. */
     public static RegressionMetrics of(Mlp network, Dataset data) {
         Objects.requireNonNull(network, "network");
-        if (network.inputs() != data.inputColumns() || network.outputs() != data.targetColumns()) {
+        if (network.inputs() != data.features() || network.outputs() != data.outputs()) {
             throw new IllegalArgumentException("network " + network + " does not fit a data set with "
-                    + data.inputColumns() + " inputs and " + data.targetColumns() + " targets");
+                    + data.features() + " features and " + data.outputs() + " targets");
         }
         return of(predict(network, data.inputs()), data.targets());
     }

@@ -44,10 +44,13 @@ public final class WandaPruning {
         if (inputs.length == 0) {
             throw new IllegalArgumentException("at least one calibration sample is needed");
         }
-        double[][] copy = Dataset.copyRectangular(inputs, "calibration");
-        if (copy[0].length != network.inputs()) {
-            throw new IllegalArgumentException("calibration rows have " + copy[0].length + " columns, the network "
-                    + network.inputs() + " inputs");
+        double[][] copy = new double[inputs.length][];
+        for (int s = 0; s < inputs.length; s++) {
+            if (inputs[s].length != network.inputs()) {
+                throw new IllegalArgumentException("calibration row " + s + " has " + inputs[s].length
+                        + " columns, the network " + network.inputs() + " inputs");
+            }
+            copy[s] = inputs[s].clone();
         }
         return copy;
     }

@@ -45,13 +45,15 @@ class RegressionMetricsTest {
     void networkOnDataset() {
         // y = 2x + 1 exactly, scored on targets 2x
         Mlp n = new Mlp(List.of(new DenseLayer(new double[][] {{2}}, new double[] {1}, Activation.IDENTITY)));
-        Dataset d = new Dataset(new double[][] {{0}, {1}, {2}}, new double[][] {{0}, {2}, {4}});
+        Dataset d = new Dataset(List.of("x"), List.of("y"), new double[][] {{0}, {1}, {2}},
+                new double[][] {{0}, {2}, {4}});
         RegressionMetrics m = RegressionMetrics.of(n, d);
         assertThat(m.rmse()).isEqualTo(1.0);
         assertThat(m.mae()).isEqualTo(1.0);
         // SS_tot = 8, SS_res = 3
         assertThat(m.r2()).isCloseTo(5.0 / 8, within(1e-15));
-        Dataset wrong = new Dataset(new double[][] {{0, 1}}, new double[][] {{0}});
+        Dataset wrong = new Dataset(List.of("a", "b"), List.of("y"), new double[][] {{0, 1}},
+                new double[][] {{0}});
         assertThatThrownBy(() -> RegressionMetrics.of(n, wrong)).isInstanceOf(IllegalArgumentException.class);
     }
 }
