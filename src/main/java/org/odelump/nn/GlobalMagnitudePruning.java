@@ -27,6 +27,11 @@ public final class GlobalMagnitudePruning {
      */
     public GlobalMagnitudePruning(Mlp network, long targetNonZero, boolean pruneOutputLayer) {
         this.plan = new UnstructuredPlan(network, targetNonZero, pruneOutputLayer);
+        for (DenseLayer layer : network.layers()) {
+            if (layer.inputs() >= (1 << 21) || layer.outputs() >= (1 << 21)) {
+                throw new IllegalArgumentException(layer + " is too wide for this implementation (2^21 neurons)");
+            }
+        }
     }
 
     public PrunedNetwork compute() {
