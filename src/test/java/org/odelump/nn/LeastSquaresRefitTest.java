@@ -37,6 +37,25 @@ class LeastSquaresRefitTest {
     }
 
     @Test
+    void refitRestoresDuplicatesRemovedInTwoConsecutiveHiddenLayers() {
+        // layer 0: neuron 1 duplicates neuron 0; layer 1: neuron 1 duplicates neuron 0; both duplicates score lowest
+        Mlp n = mlp(layer(new double[][] {{1, -0.5}, {1, -0.5}, {0.3, 0.8}}, new double[] {0.2, 0.2, -0.1},
+                Activation.TANH),
+                layer(new double[][] {{0.7, 0.2, -0.4}, {0.7, 0.2, -0.4}, {-0.5, 0.1, 0.9}},
+                        new double[] {0.1, 0.1, -0.3}, Activation.TANH),
+                layer(new double[][] {{1.2, 0.25, -0.8}}, new double[] {0.05}, Activation.IDENTITY));
+        PrunedNetwork pruned = new StructuredMagnitudePruning(n, new int[] {2, 2}).compute();
+        assertThat(pruned.neuronOrigin(0)).containsExactly(0, 2);
+        assertThat(pruned.neuronOrigin(1)).containsExactly(0, 2);
+        LeastSquaresRefit.Result r = new LeastSquaresRefit(n, pruned, Nets.inputs(23, 100, 2)).compute();
+        assertThat(r.refittedLayers()).containsExactly(1, 2);
+        // layer 1 row 0 takes both duplicates' outgoing weights: 0.7 + 0.2
+        assertThat(r.network().layer(1).weight(0, 0)).isCloseTo(0.9, within(1e-8));
+        assertThat(r.network().layer(2).weight(0, 0)).isCloseTo(1.45, within(1e-8));
+        assertThat(Nets.maxDeviation(n, r.network(), Nets.inputs(24, 100, 2))).isLessThan(1e-9);
+    }
+
+    @Test
     void refitKeepsTheZeroPatternAndLowersTheCalibrationError() {
         Mlp base = Nets.random(31, 4, 10, 8, 2);
         // a zero bias in layer 1 must stay zero
