@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Global unstructured magnitude pruning: one threshold over all candidate weight matrices — the non-zero weights with
- * the smallest |W_ij| across every layer are set to zero until the network has the target number of non-zero
- * weights + biases. Biases are never pruned. By default every weight matrix, the output layer's included, is a
- * candidate; the variant is stated in {@link PrunedNetwork#method()}. Ties in |W_ij| are broken deterministically
- * by (layer, row, column), lowest first. Background: nn-encoding notes §3 (magnitude pruning). Cost O(P log P) for P
- * weights.
+ * Global unstructured magnitude pruning: one threshold over all candidate parameters — the non-zero candidates with
+ * the smallest magnitude across every layer are set to zero until the network has the target number of non-zero
+ * weights + biases. By default ({@link PruningScope#WEIGHTS}) every weight matrix, the output layer's included, is a
+ * candidate and biases are kept; the variant is stated in {@link PrunedNetwork#method()}. Ties in magnitude are
+ * broken deterministically by (layer, row, column), lowest first, a bias counting as the column after its row's
+ * weights. Background: nn-encoding notes §3 (magnitude pruning). Cost O(P log P) for P parameters.
  */
 public final class GlobalMagnitudePruning {
 
@@ -17,41 +17,40 @@ public final class GlobalMagnitudePruning {
 
     /** Prunes every weight matrix, keeps biases. */
     public GlobalMagnitudePruning(Mlp network, long targetNonZero) {
-        this(network, targetNonZero, true);
+        this(network, targetNonZero, PruningScope.WEIGHTS);
     }
 
     /**
-     * @param network          the network to prune
-     * @param targetNonZero    non-zero weights + biases wanted after pruning
-     * @param pruneOutputLayer whether the output layer's weights are candidates
+     * @param network       the network to prune
+     * @param targetNonZero non-zero weights + biases wanted after pruning
+     * @param scope         which parameters are candidates
      */
-    public GlobalMagnitudePruning(Mlp network, long targetNonZero, boolean pruneOutputLayer) {
-        this.plan = new UnstructuredPlan(network, targetNonZero, pruneOutputLayer);
-        for (DenseLayer layer : network.layers()) {
-            if (layer.inputs() >= (1 << 21) || layer.outputs() >= (1 << 21)) {
-                throw new IllegalArgumentException(layer + " is too wide for this implementation (2^21 neurons)");
-            }
-        }
+    public GlobalMagnitudePruning(Mlp network, long targetNonZero, PruningScope scope) {
+        this.plan = new UnstructuredPlan(network, targetNonZero, scope);
     }
 
     public PrunedNetwork compute() {
-        double[][][] w = plan.weights;
+        double[][][] p = plan.params;
         int count = 0;
-        for (int l = 0; l < w.length; l++) {
-            count += (int) plan.nonZeroWeights(l);
+        for (int l = 0; l < p.length; l++) {
+            count = Math.addExact(count, (int) plan.candidates(l));
         }
-        long[] keys = new long[count];
+        int[] layerOf = new int[count];
+        int[] rowOf = new int[count];
+        int[] colOf = new int[count];
         double[] mag = new double[count];
         int n = 0;
-        for (int l = 0; l < w.length; l++) {
-            if (!plan.prunable(l)) {
+        for (int l = 0; l < p.length; l++) {
+            if (!plan.prunableLayer(l)) {
                 continue;
             }
-            for (int j = 0; j < w[l].length; j++) {
-                for (int i = 0; i < w[l][j].length; i++) {
-                    if (w[l][j][i] != 0.0) {
-                        keys[n] = ((long) l << 42) | ((long) j << 21) | i;
-                        mag[n] = Math.abs(w[l][j][i]);
+            for (int j = 0; j < p[l].length; j++) {
+                for (int c = 0; c < p[l][j].length; c++) {
+                    if (p[l][j][c] != 0.0 && plan.prunableColumn(l, c)) {
+                        layerOf[n] = l;
+                        rowOf[n] = j;
+                        colOf[n] = c;
+                        mag[n] = Math.abs(p[l][j][c]);
                         n++;
                     }
                 }
@@ -61,12 +60,12 @@ public final class GlobalMagnitudePruning {
         for (int k = 0; k < count; k++) {
             order[k] = k;
         }
-        // keys are in (layer, row, column) order already, so a stable sort by magnitude breaks ties by position
+        // candidates are listed in (layer, row, column) order, so a stable sort by magnitude breaks ties by position
         Arrays.sort(order, Comparator.comparingDouble(k -> mag[k]));
         for (int r = 0; r < plan.removals; r++) {
-            long key = keys[order[r]];
-            w[(int) (key >>> 42)][(int) ((key >>> 21) & 0x1FFFFF)][(int) (key & 0x1FFFFF)] = 0.0;
+            int k = order[r];
+            p[layerOf[k]][rowOf[k]][colOf[k]] = 0.0;
         }
-        return plan.result("global magnitude pruning (one |W| threshold over all candidate weights)");
+        return plan.result("global magnitude pruning (one |w| threshold over all candidates)");
     }
 }

@@ -5,9 +5,10 @@ import java.util.Comparator;
 
 /**
  * Per-layer unstructured magnitude pruning with uniform sparsity: the removals needed to reach the target non-zero
- * count are split over the candidate layers in proportion to their non-zero weights (largest remainder, ties to the
- * lower layer, so the total is exact), and within each layer the weights with the smallest |W_ij| go (ties by row,
- * then column). Biases are never pruned; by default the output layer is pruned too. Cost O(P log P).
+ * count are split over the candidate layers in proportion to their non-zero candidates (largest remainder, ties to
+ * the lower layer, so the total is exact), and within each layer the candidates with the smallest magnitude go (ties
+ * by row, then column, a bias counting as the column after its row's weights). By default ({@link
+ * PruningScope#WEIGHTS}) every weight matrix is pruned and biases are kept. Cost O(P log P).
  */
 public final class LayerMagnitudePruning {
 
@@ -15,47 +16,43 @@ public final class LayerMagnitudePruning {
 
     /** Prunes every weight matrix, keeps biases. */
     public LayerMagnitudePruning(Mlp network, long targetNonZero) {
-        this(network, targetNonZero, true);
+        this(network, targetNonZero, PruningScope.WEIGHTS);
     }
 
     /**
-     * @param network          the network to prune
-     * @param targetNonZero    non-zero weights + biases wanted after pruning
-     * @param pruneOutputLayer whether the output layer's weights are candidates
+     * @param network       the network to prune
+     * @param targetNonZero non-zero weights + biases wanted after pruning
+     * @param scope         which parameters are candidates
      */
-    public LayerMagnitudePruning(Mlp network, long targetNonZero, boolean pruneOutputLayer) {
-        this.plan = new UnstructuredPlan(network, targetNonZero, pruneOutputLayer);
+    public LayerMagnitudePruning(Mlp network, long targetNonZero, PruningScope scope) {
+        this.plan = new UnstructuredPlan(network, targetNonZero, scope);
     }
 
     public PrunedNetwork compute() {
-        long[] share = Apportionment.split(plan.removals, plan.nonZeroWeightsPerLayer());
+        long[] share = Apportionment.split(plan.removals, plan.candidatesPerLayer());
         for (int l = 0; l < share.length; l++) {
-            pruneSmallest(plan.weights[l], share[l]);
+            if (share[l] > 0) {
+                pruneSmallest(l, share[l]);
+            }
         }
-        return plan.result("per-layer magnitude pruning (uniform sparsity per layer, smallest |W| in each layer)");
+        return plan.result("per-layer magnitude pruning (uniform sparsity per layer, smallest |w| in each layer)");
     }
 
-    private static void pruneSmallest(double[][] w, long k) {
-        if (k == 0) {
-            return;
-        }
-        int cols = w[0].length;
+    private void pruneSmallest(int l, long k) {
+        double[][] p = plan.params[l];
+        int cols = p[0].length;
+        Integer[] order = new Integer[(int) plan.candidates(l)];
         int n = 0;
-        int[] pos = new int[w.length * cols];
-        for (int j = 0; j < w.length; j++) {
-            for (int i = 0; i < cols; i++) {
-                if (w[j][i] != 0.0) {
-                    pos[n++] = j * cols + i;
+        for (int j = 0; j < p.length; j++) {
+            for (int c = 0; c < cols; c++) {
+                if (p[j][c] != 0.0 && plan.prunableColumn(l, c)) {
+                    order[n++] = j * cols + c;
                 }
             }
         }
-        Integer[] order = new Integer[n];
-        for (int k2 = 0; k2 < n; k2++) {
-            order[k2] = pos[k2];
-        }
-        Arrays.sort(order, Comparator.comparingDouble(p -> Math.abs(w[p / cols][p % cols])));
+        Arrays.sort(order, Comparator.comparingDouble(q -> Math.abs(p[q / cols][q % cols])));
         for (int r = 0; r < k; r++) {
-            w[order[r] / cols][order[r] % cols] = 0.0;
+            p[order[r] / cols][order[r] % cols] = 0.0;
         }
     }
 }

@@ -5,90 +5,123 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Shared bookkeeping of the unstructured baselines: which layers' weights may be pruned, how many non-zero weights
- * must go to reach a target non-zero count, and mutable weight copies to zero entries in. Biases are never pruned,
- * so removing one non-zero weight lowers the non-zero count by exactly one and every attainable target is hit
- * exactly.
+ * Shared bookkeeping of the unstructured baselines: which parameters may be pruned ({@link PruningScope}), how many
+ * non-zero candidates must go to reach a target non-zero count, and mutable copies to zero entries in. Removing one
+ * non-zero candidate lowers the non-zero count by exactly one, so every attainable target is hit exactly. Within a
+ * layer a candidate is addressed as (row, column) with column = inputs standing for the row's bias.
  */
 final class UnstructuredPlan {
 
     final Mlp network;
-    final boolean pruneOutputLayer;
+    final PruningScope scope;
     final long originalNonZero;
     final long target;
     final long removals;
-    final double[][][] weights;
+    /** Per layer, rows of weights followed by the bias in the last column. */
+    final double[][][] params;
 
-    UnstructuredPlan(Mlp network, long targetNonZero, boolean pruneOutputLayer) {
+    UnstructuredPlan(Mlp network, long targetNonZero, PruningScope scope) {
         this.network = Objects.requireNonNull(network, "network");
-        this.pruneOutputLayer = pruneOutputLayer;
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.originalNonZero = network.nonZeroCount();
         this.target = targetNonZero;
+        this.params = new double[network.layers().size()][][];
+        for (int l = 0; l < params.length; l++) {
+            DenseLayer layer = network.layer(l);
+            params[l] = new double[layer.outputs()][layer.inputs() + 1];
+            for (int j = 0; j < layer.outputs(); j++) {
+                for (int i = 0; i < layer.inputs(); i++) {
+                    params[l][j][i] = layer.weight(j, i);
+                }
+                params[l][j][layer.inputs()] = layer.bias(j);
+            }
+        }
         long candidates = 0;
-        for (int l = 0; l < network.layers().size(); l++) {
-            candidates += nonZeroWeights(l);
+        for (int l = 0; l < params.length; l++) {
+            candidates += candidates(l);
         }
         long floor = originalNonZero - candidates;
         if (targetNonZero > originalNonZero || targetNonZero < floor) {
             throw new IllegalArgumentException("target of " + targetNonZero + " non-zero parameters is outside ["
-                    + floor + ", " + originalNonZero + "] reachable by pruning weights"
-                    + (pruneOutputLayer ? "" : " outside the output layer") + " (biases are kept)");
+                    + floor + ", " + originalNonZero + "] reachable by pruning " + scope.describe());
         }
         this.removals = originalNonZero - targetNonZero;
-        this.weights = new double[network.layers().size()][][];
-        for (int l = 0; l < weights.length; l++) {
-            weights[l] = network.layer(l).weights();
+    }
+
+    /** The lowest non-zero count reachable when pruning the given scope. */
+    static long floor(Mlp network, PruningScope scope) {
+        UnstructuredPlan p = new UnstructuredPlan(network, network.nonZeroCount(), scope);
+        long c = 0;
+        for (int l = 0; l < p.params.length; l++) {
+            c += p.candidates(l);
         }
+        return p.originalNonZero - c;
     }
 
-    boolean prunable(int l) {
-        return pruneOutputLayer || l < network.layers().size() - 1;
+    boolean prunableLayer(int l) {
+        return scope.outputLayer() || l < network.layers().size() - 1;
     }
 
-    /** Non-zero weights of layer l that are pruning candidates (0 for a layer that is not pruned). */
-    long nonZeroWeights(int l) {
-        if (!prunable(l)) {
+    /** Whether column c of layer l's parameter rows may be pruned (the last column is the bias). */
+    boolean prunableColumn(int l, int c) {
+        return c < network.layer(l).inputs() || scope.biases();
+    }
+
+    /** Non-zero candidates of one row of layer l. */
+    long candidates(int l, int row) {
+        if (!prunableLayer(l)) {
             return 0;
         }
-        DenseLayer layer = network.layer(l);
         long n = 0;
-        for (int j = 0; j < layer.outputs(); j++) {
-            for (int i = 0; i < layer.inputs(); i++) {
-                if (layer.weight(j, i) != 0.0) {
-                    n++;
-                }
+        for (int c = 0; c < params[l][row].length; c++) {
+            if (params[l][row][c] != 0.0 && prunableColumn(l, c)) {
+                n++;
             }
         }
         return n;
     }
 
-    long[] nonZeroWeightsPerLayer() {
-        long[] n = new long[network.layers().size()];
-        for (int l = 0; l < n.length; l++) {
-            n[l] = nonZeroWeights(l);
+    /** Non-zero candidates of layer l (0 for a layer that is not pruned). */
+    long candidates(int l) {
+        long n = 0;
+        for (int j = 0; j < params[l].length; j++) {
+            n += candidates(l, j);
         }
         return n;
     }
 
-    /** The network with the current (partly zeroed) weight copies of layers 0..upTo−1 and the rest unchanged. */
-    Mlp build(int upTo) {
-        List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 0; l < network.layers().size(); l++) {
-            DenseLayer old = network.layer(l);
-            layers.add(l < upTo ? new DenseLayer(weights[l], old.bias(), old.activation()) : old);
+    long[] candidatesPerLayer() {
+        long[] n = new long[params.length];
+        for (int l = 0; l < n.length; l++) {
+            n[l] = candidates(l);
         }
-        return new Mlp(layers);
+        return n;
+    }
+
+    /** Layer l rebuilt from the current (partly zeroed) parameter copies. */
+    DenseLayer layer(int l) {
+        DenseLayer old = network.layer(l);
+        int in = old.inputs();
+        double[][] w = new double[old.outputs()][in];
+        double[] b = new double[old.outputs()];
+        for (int j = 0; j < w.length; j++) {
+            System.arraycopy(params[l][j], 0, w[j], 0, in);
+            b[j] = params[l][j][in];
+        }
+        return new DenseLayer(w, b, old.activation());
     }
 
     PrunedNetwork result(String method) {
-        Mlp pruned = build(network.layers().size());
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 0; l < params.length; l++) {
+            layers.add(layer(l));
+        }
+        Mlp pruned = new Mlp(layers);
         long achieved = pruned.nonZeroCount();
         if (achieved != target) {
             throw new IllegalStateException("pruning reached " + achieved + " non-zeros instead of " + target);
         }
-        String scope = (pruneOutputLayer ? "all weight matrices" : "all weight matrices except the output layer")
-                + "; biases kept";
-        return new PrunedNetwork(pruned, method + "; pruned: " + scope, originalNonZero, target, achieved,
+        return new PrunedNetwork(pruned, method + "; pruned: " + scope.describe(), originalNonZero, target, achieved,
                 PrunedNetwork.identityOrigin(pruned));
     }
 }

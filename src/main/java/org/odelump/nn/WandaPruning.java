@@ -14,8 +14,9 @@ import java.util.Objects;
  * <p>
  * Sparsity is uniform: the removals that reach the target non-zero count are split over layers in proportion to
  * their non-zero weights, then over the rows of a layer in proportion to each row's non-zero weights (largest
- * remainder, ties to the lower index), so the total is exact. Ties in score are broken by column index. Biases are
- * never pruned; by default the output layer is pruned too. Cost O(N·P) for N calibration samples and P weights, plus
+ * remainder, ties to the lower index), so the total is exact. Ties in score are broken by column index. By default
+ * ({@link PruningScope#WEIGHTS}) biases are kept and the output layer is pruned too; when biases are candidates a
+ * bias is scored as the weight of a constant input 1, |b_i|·√N. Cost O(N·P) for N calibration samples and P weights, plus
  * the per-row sorts.
  */
 public final class WandaPruning {
@@ -25,17 +26,17 @@ public final class WandaPruning {
 
     /** Prunes every weight matrix, keeps biases. */
     public WandaPruning(Mlp network, double[][] calibrationInputs, long targetNonZero) {
-        this(network, calibrationInputs, targetNonZero, true);
+        this(network, calibrationInputs, targetNonZero, PruningScope.WEIGHTS);
     }
 
     /**
      * @param network           the network to prune
      * @param calibrationInputs network inputs (samples × network inputs), at least one sample
      * @param targetNonZero     non-zero weights + biases wanted after pruning
-     * @param pruneOutputLayer  whether the output layer's weights are candidates
+     * @param scope             which parameters are candidates
      */
-    public WandaPruning(Mlp network, double[][] calibrationInputs, long targetNonZero, boolean pruneOutputLayer) {
-        this.plan = new UnstructuredPlan(network, targetNonZero, pruneOutputLayer);
+    public WandaPruning(Mlp network, double[][] calibrationInputs, long targetNonZero, PruningScope scope) {
+        this.plan = new UnstructuredPlan(network, targetNonZero, scope);
         this.calibration = checkCalibration(network, calibrationInputs);
     }
 
@@ -56,14 +57,15 @@ public final class WandaPruning {
     }
 
     public PrunedNetwork compute() {
-        long[] share = Apportionment.split(plan.removals, plan.nonZeroWeightsPerLayer());
+        long[] share = Apportionment.split(plan.removals, plan.candidatesPerLayer());
         double[][] x = calibration;
         for (int l = 0; l < share.length; l++) {
             if (share[l] > 0) {
-                pruneLayer(plan.weights[l], columnNorms(x), share[l]);
+                double[] norm = Arrays.copyOf(columnNorms(x), x[0].length + 1);
+                norm[x[0].length] = Math.sqrt(x.length);
+                pruneLayer(l, norm, share[l]);
             }
-            DenseLayer pruned = new DenseLayer(plan.weights[l], plan.network.layer(l).bias(),
-                    plan.network.layer(l).activation());
+            DenseLayer pruned = plan.layer(l);
             double[][] next = new double[x.length][];
             for (int s = 0; s < x.length; s++) {
                 next[s] = pruned.apply(x[s]);
@@ -86,14 +88,11 @@ public final class WandaPruning {
         return norm;
     }
 
-    private static void pruneLayer(double[][] w, double[] norm, long k) {
+    private void pruneLayer(int l, double[] norm, long k) {
+        double[][] w = plan.params[l];
         long[] rowSizes = new long[w.length];
         for (int r = 0; r < w.length; r++) {
-            for (double v : w[r]) {
-                if (v != 0.0) {
-                    rowSizes[r]++;
-                }
-            }
+            rowSizes[r] = plan.candidates(l, r);
         }
         long[] perRow = Apportionment.split(k, rowSizes);
         for (int r = 0; r < w.length; r++) {
@@ -101,7 +100,7 @@ public final class WandaPruning {
             Integer[] order = new Integer[(int) rowSizes[r]];
             int n = 0;
             for (int i = 0; i < row.length; i++) {
-                if (row[i] != 0.0) {
+                if (row[i] != 0.0 && plan.prunableColumn(l, i)) {
                     order[n++] = i;
                 }
             }

@@ -33,6 +33,22 @@ class BaselineMatchingTest {
     }
 
     @Test
+    void aTargetBelowTheBiasCountAlsoPrunesBiases() {
+        Mlp n = Nets.random(75, 4, 8, 8, 2);
+        double[][] calibration = Nets.inputs(76, 50, 4);
+        // 18 biases; a merged 4-1-2-2 network has 5 + 4 + 6 = 15 parameters
+        BaselineMatching matching = new BaselineMatching(n, calibration, 15);
+        assertThat(matching.scope()).isEqualTo(PruningScope.WEIGHTS_AND_BIASES);
+        Map<Baseline, PrunedNetwork> r = matching.compute();
+        for (Baseline b : new Baseline[] {Baseline.GLOBAL_MAGNITUDE, Baseline.LAYER_MAGNITUDE, Baseline.WANDA}) {
+            assertThat(r.get(b).achievedNonZero()).as(b.name()).isEqualTo(15);
+            assertThat(r.get(b).method()).contains("and biases");
+        }
+        assertThat(r.get(Baseline.STRUCTURED_MAGNITUDE).network().widths()).containsExactly(4, 1, 2, 2);
+        assertThat(new BaselineMatching(n, calibration, 67).scope()).isEqualTo(PruningScope.WEIGHTS);
+    }
+
+    @Test
     void deterministic() {
         Mlp n = Nets.random(73, 3, 9, 7, 1);
         double[][] calibration = Nets.inputs(74, 40, 3);

@@ -30,10 +30,23 @@ class MagnitudePruningTest {
 
     @Test
     void globalWithoutTheOutputLayerPrunesOnlyHiddenWeights() {
-        PrunedNetwork p = new GlobalMagnitudePruning(net(new double[][] {{0.7, -1.5}}), 5, false).compute();
+        PrunedNetwork p = new GlobalMagnitudePruning(net(new double[][] {{0.7, -1.5}}), 5, PruningScope.HIDDEN_WEIGHTS).compute();
         assertThat(p.network().layer(0).weights()).isDeepEqualTo(new double[][] {{0, -3}, {0, 0}});
         assertThat(p.network().layer(1).weights()).isDeepEqualTo(new double[][] {{0.7, -1.5}});
         assertThat(p.method()).contains("except the output layer");
+    }
+
+    @Test
+    void biasesArePrunedOnlyWhenTheScopeSaysSo() {
+        PrunedNetwork p = new GlobalMagnitudePruning(net(new double[][] {{0.7, -1.5}}), 4,
+                PruningScope.WEIGHTS_AND_BIASES).compute();
+        // the four smallest of {0.5, 3, 2, 0.1, 1 (bias), 0.7, 1.5, 0.2 (bias)}
+        assertThat(p.network().layer(0).weights()).isDeepEqualTo(new double[][] {{0, -3}, {2, 0}});
+        assertThat(p.network().layer(0).bias()).containsExactly(1, 0);
+        assertThat(p.network().layer(1).weights()).isDeepEqualTo(new double[][] {{0, -1.5}});
+        assertThat(p.network().layer(1).bias()).containsExactly(0);
+        assertThat(p.method()).contains("and biases");
+        assertThat(p.achievedNonZero()).isEqualTo(4);
     }
 
     @Test

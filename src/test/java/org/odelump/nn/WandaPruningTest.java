@@ -45,10 +45,20 @@ class WandaPruningTest {
     }
 
     @Test
+    void aCandidateBiasIsScoredAsTheWeightOfAConstantInput() {
+        Mlp n = mlp(layer(new double[][] {{1, 3}}, new double[] {2}, Activation.IDENTITY));
+        // ‖X_0‖ = 2, ‖X_1‖ = 0, bias input norm √4 = 2: scores 2, 0, 4 -> the bias survives
+        double[][] calibration = {{1, 0}, {1, 0}, {1, 0}, {1, 0}};
+        PrunedNetwork p = new WandaPruning(n, calibration, 1, PruningScope.WEIGHTS_AND_BIASES).compute();
+        assertThat(p.network().layer(0).weights()).isDeepEqualTo(new double[][] {{0, 0}});
+        assertThat(p.network().layer(0).bias()).containsExactly(2);
+    }
+
+    @Test
     void outputLayerCanBeKept() {
         Mlp n = Nets.random(11, 4, 6, 2);
         double[][] x = Nets.inputs(12, 40, 4);
-        PrunedNetwork p = new WandaPruning(n, x, n.nonZeroCount() - 10, false).compute();
+        PrunedNetwork p = new WandaPruning(n, x, n.nonZeroCount() - 10, PruningScope.HIDDEN_WEIGHTS).compute();
         assertThat(p.network().layer(1)).isEqualTo(n.layer(1));
         assertThat(p.achievedNonZero()).isEqualTo(n.nonZeroCount() - 10);
     }
