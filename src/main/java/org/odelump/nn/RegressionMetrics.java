@@ -23,6 +23,14 @@ public record RegressionMetrics(double rmse, double mae, double r2) {
         return of(predict(network, data.inputs()), data.targets());
     }
 
+    /**
+     * Fidelity of a compressed network: its outputs scored against the original network's outputs on the same inputs
+     * (RMSE 0 and R² 1 when the compression changed nothing).
+     */
+    public static RegressionMetrics fidelity(Mlp original, Mlp compressed, double[][] inputs) {
+        return of(predict(compressed, inputs), predict(original, inputs));
+    }
+
     /** The network's outputs for every input row. */
     public static double[][] predict(Mlp network, double[][] inputs) {
         double[][] out = new double[inputs.length][];

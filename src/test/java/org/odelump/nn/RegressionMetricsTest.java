@@ -42,6 +42,19 @@ class RegressionMetricsTest {
     }
 
     @Test
+    void fidelityComparesWithTheOriginalOutputs() {
+        Mlp a = new Mlp(List.of(new DenseLayer(new double[][] {{2}}, new double[] {1}, Activation.IDENTITY)));
+        Mlp b = new Mlp(List.of(new DenseLayer(new double[][] {{2}}, new double[] {0}, Activation.IDENTITY)));
+        double[][] x = {{0}, {1}, {2}};
+        assertThat(RegressionMetrics.fidelity(a, a, x)).isEqualTo(new RegressionMetrics(0, 0, 1));
+        RegressionMetrics f = RegressionMetrics.fidelity(a, b, x);
+        assertThat(f.rmse()).isEqualTo(1.0);
+        assertThat(f.mae()).isEqualTo(1.0);
+        // original outputs 1, 3, 5: SS_tot = 8, SS_res = 3
+        assertThat(f.r2()).isCloseTo(5.0 / 8, within(1e-15));
+    }
+
+    @Test
     void networkOnDataset() {
         // y = 2x + 1 exactly, scored on targets 2x
         Mlp n = new Mlp(List.of(new DenseLayer(new double[][] {{2}}, new double[] {1}, Activation.IDENTITY)));
