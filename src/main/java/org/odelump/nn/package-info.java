@@ -1,7 +1,11 @@
 /**
  * Neural-network compression by (approximate) differential equivalence: feed-forward networks
  * ({@link org.odelump.nn.Mlp}), their encodings as polynomial ODEs in odelump's DSL, compression by lumping, and
- * the pruning baselines it is compared with. Background: Dhiman, Passarella, Tribastone and Valerio, "Neural
- * Network Compression by Approximate Differential Equivalence" (2026).
+ * the pruning baselines it is compared with: {@link org.odelump.nn.GlobalMagnitudePruning},
+ * {@link org.odelump.nn.LayerMagnitudePruning}, {@link org.odelump.nn.StructuredMagnitudePruning} and
+ * {@link org.odelump.nn.WandaPruning}, run at a common non-zero parameter count by
+ * {@link org.odelump.nn.BaselineMatching}, followed by the same {@link org.odelump.nn.Compensation} for every method
+ * and scored with {@link org.odelump.nn.RegressionMetrics}. Background: Dhiman, Passarella, Tribastone and
+ * Valerio, "Neural Network Compression by Approximate Differential Equivalence" (2026).
  */
 package org.odelump.nn;

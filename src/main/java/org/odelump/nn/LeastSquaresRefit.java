@@ -1,0 +1,261 @@
+package org.odelump.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.DecompositionSolver;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+
+/**
+ * The {@code refit} compensation, the same for every compression method: a least-squares refit of the weights that
+ * follow each changed layer, on calibration data.
+ * <p>
+ * Layers are visited in order. Once some layer l differs from the original, every later layer m &gt; l is re-solved:
+ * with X the calibration inputs propagated through the compressed network's layers 0..m−1 (already refitted) and T
+ * the original network's pre-activations of layer m, each output row i of layer m is re-solved so that
+ * W[i,·]·x + b_i matches T[·, origin(i)], where origin(i) is the original neuron that compressed neuron i stands for.
+ * Only the row's non-zero entries are free (its zero pattern is kept; the bias only if it is non-zero), so the refit
+ * never increases the non-zero count. The first layer is never refitted: its inputs do not change.
+ * <p>
+ * Each row solves the ridge-regularised normal equations (A_Sᵀ A_S + λ D) θ = A_Sᵀ t, with A = [X, 1], S the free
+ * entries and D the identity on weights and zero on the bias, λ = {@code ridge} · mean diag(XᵀX) (scale-free; default
+ * {@value #DEFAULT_RIDGE}), by Hipparchus' Cholesky decomposition (SVD pseudo-inverse if Cholesky fails). Rows with the
+ * same free pattern (every row of a dense layer) share one factorisation. Cost per layer O(N·p²) for the Gram matrix
+ * plus O(p³) per distinct pattern, N samples and p inputs.
+ * <p>
+ * Safeguard: if the refitted network's mean squared deviation from the original network's outputs on the
+ * calibration inputs is larger than the unrefitted one's, the unrefitted network is returned (reported in the
+ * result), so the refit never increases the calibration error.
+ */
+public final class LeastSquaresRefit {
+
+    /** Default relative ridge term. */
+    public static final double DEFAULT_RIDGE = 1e-10;
+
+    private final Mlp original;
+    private final Mlp compressed;
+    private final List<int[]> origin;
+    private final double[][] calibration;
+    private final double ridge;
+
+    /** Refits a pruning baseline's network with the default ridge. */
+    public LeastSquaresRefit(Mlp original, PrunedNetwork compressed, double[][] calibrationInputs) {
+        this(original, compressed.network(), compressed.neuronOrigin(), calibrationInputs, DEFAULT_RIDGE);
+    }
+
+    /**
+     * @param original          the uncompressed network
+     * @param compressed        the compressed network: same depth, inputs and outputs; hidden widths may be smaller
+     * @param neuronOrigin      per layer, for each compressed neuron the original neuron it stands for (for a merged
+     *                          block, its representative)
+     * @param calibrationInputs network inputs, samples × inputs, at least one sample
+     * @param ridge             relative ridge term λ/mean diag(XᵀX), positive
+     */
+    public LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs,
+            double ridge) {
+        this.original = Objects.requireNonNull(original, "original");
+        this.compressed = Objects.requireNonNull(compressed, "compressed");
+        if (original.layers().size() != compressed.layers().size() || original.inputs() != compressed.inputs()
+                || original.outputs() != compressed.outputs()) {
+            throw new IllegalArgumentException("compressed network " + compressed + " does not match " + original);
+        }
+        if (neuronOrigin.size() != compressed.layers().size()) {
+            throw new IllegalArgumentException("one neuron map per layer expected");
+        }
+        this.origin = new ArrayList<>();
+        for (int l = 0; l < neuronOrigin.size(); l++) {
+            int[] o = neuronOrigin.get(l).clone();
+            if (o.length != compressed.layer(l).outputs()) {
+                throw new IllegalArgumentException("neuron map of layer " + l + " has " + o.length + " entries for "
+                        + compressed.layer(l).outputs() + " neurons");
+            }
+            for (int k : o) {
+                if (k < 0 || k >= original.layer(l).outputs()) {
+                    throw new IllegalArgumentException("neuron map of layer " + l + " names neuron " + k);
+                }
+            }
+            origin.add(o);
+        }
+        this.calibration = WandaPruning.checkCalibration(original, calibrationInputs);
+        if (!(ridge > 0) || !Double.isFinite(ridge)) {
+            throw new IllegalArgumentException("ridge must be positive, got " + ridge);
+        }
+        this.ridge = ridge;
+    }
+
+    /**
+     * @param network           the refitted network, or the compressed one when the refit was rejected
+     * @param calibrationMseBefore mean squared deviation of the compressed network's outputs from the original's
+     * @param calibrationMseAfter  the same for {@link #network}
+     * @param accepted          false when the safeguard kept the unrefitted network
+     * @param refittedLayers    indices of the layers that were re-solved
+     */
+    public record Result(Mlp network, double calibrationMseBefore, double calibrationMseAfter, boolean accepted,
+            List<Integer> refittedLayers) {
+        public Result {
+            refittedLayers = List.copyOf(refittedLayers);
+        }
+    }
+
+    public Result compute() {
+        int n = calibration.length;
+        double[][] xo = calibration;
+        double[][] x = calibration;
+        boolean changed = false;
+        List<DenseLayer> layers = new ArrayList<>();
+        List<Integer> refitted = new ArrayList<>();
+        for (int l = 0; l < compressed.layers().size(); l++) {
+            DenseLayer orig = original.layer(l);
+            double[][] target = new double[n][];
+            for (int s = 0; s < n; s++) {
+                target[s] = orig.preActivation(xo[s]);
+            }
+            DenseLayer layer = compressed.layer(l);
+            if (changed) {
+                layer = refit(layer, x, target, origin.get(l));
+                refitted.add(l);
+            }
+            changed |= !compressed.layer(l).equals(orig);
+            layers.add(layer);
+            double[][] nx = new double[n][];
+            double[][] nxo = new double[n][];
+            for (int s = 0; s < n; s++) {
+                nx[s] = layer.apply(x[s]);
+                double[] z = target[s].clone();
+                for (int j = 0; j < z.length; j++) {
+                    z[j] = orig.activation().apply(z[j]);
+                }
+                nxo[s] = z;
+            }
+            x = nx;
+            xo = nxo;
+        }
+        Mlp result = new Mlp(layers);
+        double before = deviation(compressed);
+        double after = deviation(result);
+        boolean accepted = after <= before;
+        return new Result(accepted ? result : compressed, before, accepted ? after : before, accepted, refitted);
+    }
+
+    private double deviation(Mlp net) {
+        double sum = 0;
+        long count = 0;
+        for (double[] input : calibration) {
+            double[] a = original.apply(input);
+            double[] b = net.apply(input);
+            for (int j = 0; j < a.length; j++) {
+                sum += (a[j] - b[j]) * (a[j] - b[j]);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    private DenseLayer refit(DenseLayer layer, double[][] x, double[][] target, int[] rowOrigin) {
+        int n = x.length;
+        int p = layer.inputs();
+        // Gram matrix of A = [X, 1] and A^T T for the targets of every compressed row
+        double[][] g = new double[p + 1][p + 1];
+        double[][] rhs = new double[p + 1][layer.outputs()];
+        double[] a = new double[p + 1];
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(x[s], 0, a, 0, p);
+            a[p] = 1.0;
+            for (int i = 0; i <= p; i++) {
+                if (a[i] == 0.0) {
+                    continue;
+                }
+                for (int j = i; j <= p; j++) {
+                    g[i][j] += a[i] * a[j];
+                }
+                for (int r = 0; r < rowOrigin.length; r++) {
+                    rhs[i][r] += a[i] * target[s][rowOrigin[r]];
+                }
+            }
+        }
+        double diag = 0;
+        for (int i = 0; i <= p; i++) {
+            for (int j = 0; j < i; j++) {
+                g[i][j] = g[j][i];
+            }
+            if (i < p) {
+                diag += g[i][i];
+            }
+        }
+        double lambda = ridge * (diag > 0 ? diag / p : 1.0);
+        double[][] w = layer.weights();
+        double[] b = layer.bias();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int r = 0; r < w.length; r++) {
+            boolean[] free = new boolean[p + 1];
+            for (int i = 0; i < p; i++) {
+                free[i] = w[r][i] != 0.0;
+            }
+            free[p] = b[r] != 0.0;
+            groups.computeIfAbsent(Arrays.toString(free), k -> new ArrayList<>()).add(r);
+        }
+        for (List<Integer> rows : groups.values()) {
+            int r0 = rows.get(0);
+            int[] idx = freeIndices(w[r0], b[r0]);
+            if (idx.length == 0) {
+                continue;
+            }
+            double[][] m = new double[idx.length][idx.length];
+            double[][] c = new double[idx.length][rows.size()];
+            for (int u = 0; u < idx.length; u++) {
+                for (int v = 0; v < idx.length; v++) {
+                    m[u][v] = g[idx[u]][idx[v]];
+                }
+                if (idx[u] < p) {
+                    m[u][u] += lambda;
+                }
+                for (int q = 0; q < rows.size(); q++) {
+                    c[u][q] = rhs[idx[u]][rows.get(q)];
+                }
+            }
+            RealMatrix theta = solver(new Array2DRowRealMatrix(m, false)).solve(new Array2DRowRealMatrix(c, false));
+            for (int q = 0; q < rows.size(); q++) {
+                int r = rows.get(q);
+                for (int u = 0; u < idx.length; u++) {
+                    double v = theta.getEntry(u, q);
+                    if (idx[u] < p) {
+                        w[r][idx[u]] = v;
+                    } else {
+                        b[r] = v;
+                    }
+                }
+            }
+        }
+        return new DenseLayer(w, b, layer.activation());
+    }
+
+    private static DecompositionSolver solver(RealMatrix m) {
+        try {
+            return new CholeskyDecomposition(m, 1e-9, 0.0).getSolver();
+        } catch (MathIllegalArgumentException e) {
+            return new SingularValueDecomposition(m).getSolver();
+        }
+    }
+
+    private static int[] freeIndices(double[] row, double bias) {
+        int k = 0;
+        int[] idx = new int[row.length + 1];
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] != 0.0) {
+                idx[k++] = i;
+            }
+        }
+        if (bias != 0.0) {
+            idx[k++] = row.length;
+        }
+        return Arrays.copyOf(idx, k);
+    }
+}
