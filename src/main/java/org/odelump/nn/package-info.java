@@ -1,7 +1,8 @@
 /**
  * Neural-network compression by (approximate) differential equivalence: feed-forward networks
  * ({@link org.odelump.nn.Mlp}), their encodings as polynomial ODEs in odelump's DSL, compression by lumping, and
- * the pruning baselines it is compared with. Background: Dhiman, Passarella, Tribastone and Valerio, "Neural
+ * the pruning baselines it is compared with. Network files (odelump's JSON format and ONNX) are read and written
+ * by the sub-package {@link org.odelump.nn.io}. Background: Dhiman, Passarella, Tribastone and Valerio, "Neural
  * Network Compression by Approximate Differential Equivalence" (2026).
  */
 package org.odelump.nn;

@@ -115,4 +115,24 @@ class NetworkFilesTest {
         assertThat(e.getMessage()).isEqualTo("tensor 'layers.0.weight' holds 1.0E300, which does not fit in float32; "
                 + "write it with OnnxPrecision.FLOAT64");
     }
+
+    /** The example of docs/network-format.md is a valid file whose prediction follows the documented formula. */
+    @Test
+    void theDocumentedExampleReads() throws IOException {
+        String doc = Files.readString(Path.of("docs/network-format.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String json = doc.substring(start, doc.indexOf("```", start));
+        NetworkFile net = JsonNetworkReader.read(json, "network-format.md");
+        assertThat(net.mlp().widths()).containsExactly(2, 3, 1);
+        assertThat(net.inputNames()).containsExactly("temperature", "pressure");
+        assertThat(JsonNetworkWriter.write(net)).isEqualTo(json);
+        double[] x = {325.0, 1.5};
+        double[] z = {1.0, 1.0};
+        double h0 = Math.tanh(0.8 - 1.25 + 0.1);
+        double h1 = Math.tanh(0.5 + 0.3 - 0.2);
+        double h2 = Math.tanh(-0.02 + 1.1);
+        double out = 1.5 * h0 - 0.75 * h1 + 0.25 * h2 + 0.05;
+        assertThat(net.mlp().apply(z)[0]).isCloseTo(out, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(net.predict(x)[0]).isCloseTo(out * 0.11 + 0.42, org.assertj.core.data.Offset.offset(1e-15));
+    }
 }
