@@ -125,6 +125,8 @@ public final class OnnxNetworkReader {
         }
         ValueInfoProto input = inputs.get(0);
         ValueInfoProto output = g.getOutput(0);
+        checkElementType(input, "input");
+        checkElementType(output, "output");
         Set<Integer> used = new HashSet<>();
         String cur = input.getName();
         String lastProducer = null;
@@ -400,6 +402,19 @@ public final class OnnxNetworkReader {
                 && shape.getDim(axis).getDimValue() != expected) {
             throw error(Diagnostic.Kind.SEMANTIC, "graph " + what + " '" + v.getName() + "' has width "
                     + shape.getDim(axis).getDimValue() + " but the network has " + expected + " " + what + "s");
+        }
+    }
+
+    private void checkElementType(ValueInfoProto v, String what) {
+        if (!v.hasType() || !v.getType().hasTensorType()) {
+            return;
+        }
+        int t = v.getType().getTensorType().getElemType();
+        if (t != TensorProto.DataType.UNDEFINED_VALUE && t != TensorProto.DataType.FLOAT_VALUE
+                && t != TensorProto.DataType.DOUBLE_VALUE) {
+            TensorProto.DataType dt = TensorProto.DataType.forNumber(t);
+            throw error(Diagnostic.Kind.UNSUPPORTED, "graph " + what + " '" + v.getName() + "' has element type "
+                    + (dt == null ? String.valueOf(t) : dt.name()) + "; only FLOAT and DOUBLE are supported");
         }
     }
 

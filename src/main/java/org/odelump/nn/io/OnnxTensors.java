@@ -153,6 +153,10 @@ final class OnnxTensors {
                     + "', but the model was not read from a file, so there is no folder to find it in", true);
         }
         Path data = baseDir.resolve(location).normalize();
+        if (!data.startsWith(baseDir.normalize())) {
+            throw new TensorException("tensor '" + t.getName() + "' names external file '" + location
+                    + "' outside the model's folder; external data must be stored next to the model", false);
+        }
         if (!Files.isRegularFile(data)) {
             throw new TensorException("tensor '" + t.getName() + "' is stored in external file '" + location
                     + "', which does not exist (looked for " + data + "); keep the data file next to the model",

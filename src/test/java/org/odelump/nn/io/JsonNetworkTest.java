@@ -134,6 +134,9 @@ class JsonNetworkTest {
                 Arguments.of(HEAD + "\"layers\": [{\"activation\": \"tanh\", \"weights\": [[1, \"x\"]], "
                         + "\"bias\": [0]}]}", Diagnostic.Kind.SEMANTIC,
                         "b.json:1:91: layers[0].weights[0][1] must be a number, found a string"),
+                Arguments.of(HEAD + "\"layers\": [{\"activation\": \"tanh\", \"weights\": [[1e400]], "
+                        + "\"bias\": [0]}]}", Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:88: layers[0].weights[0][0] is not a finite number"),
                 Arguments.of(HEAD + "\"layers\": [{\"activation\": \"tanh\", \"weights\": [[1]]}]}",
                         Diagnostic.Kind.SEMANTIC, "b.json:1:52: layers[0] has no field \"bias\""),
                 Arguments.of(HEAD + "\"inputs\": [\"a\"], \"layers\": [" + L22 + "]}", Diagnostic.Kind.SEMANTIC,

@@ -123,6 +123,10 @@ class OnnxMalformedTest {
                 bad("no layer", GraphProto.newBuilder().addInput(valueInfo("x", 3)).addOutput(valueInfo("y", 3))
                         .addNode(node("id", "Identity", in("x"), "y")), Kind.UNSUPPORTED,
                         "m.onnx: the graph has no Gemm or MatMul node, so no dense layer"),
+                bad("INT64 input", edit(g -> g.setInput(0, g.getInput(0).toBuilder().setType(g.getInput(0).getType()
+                        .toBuilder().setTensorType(g.getInput(0).getType().getTensorType().toBuilder()
+                                .setElemType(TensorProto.DataType.INT64_VALUE))).build())), Kind.UNSUPPORTED,
+                        "m.onnx: graph input 'x' has element type INT64; only FLOAT and DOUBLE are supported"),
                 bad("external data without a folder", edit(g -> g.setInitializer(0, external("w0", "w.bin"))),
                         Kind.IO, "m.onnx: node 'fc0' (Gemm): tensor 'w0' is stored in external file 'w.bin', but "
                                 + "the model was not read from a file, so there is no folder to find it in"));
@@ -178,6 +182,14 @@ class OnnxMalformedTest {
         Files.write(model, OnnxGraphs.model(g).toByteArray());
         assertThat(NetworkFiles.read(model).mlp()).isEqualTo(OnnxNetworkTest.EXPECTED);
 
+        GraphProto.Builder escaping = edit(x -> x.setInitializer(0, external("w0", "../fc0.bin", 16)));
+        Files.write(model, OnnxGraphs.model(escaping).toByteArray());
+        InvalidModelException outside = catchThrowableOfType(InvalidModelException.class,
+                () -> NetworkFiles.read(model));
+        assertThat(outside.getMessage()).isEqualTo(model + ": node 'fc0' (Gemm): tensor 'w0' names external file "
+                + "'../fc0.bin' outside the model's folder; external data must be stored next to the model");
+
+        Files.write(model, OnnxGraphs.model(g).toByteArray());
         Files.delete(dir.resolve("weights/fc0.bin"));
         InvalidModelException e = catchThrowableOfType(InvalidModelException.class, () -> NetworkFiles.read(model));
         assertThat(e.first().kind()).isEqualTo(Kind.IO);
