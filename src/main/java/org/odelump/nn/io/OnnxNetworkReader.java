@@ -50,6 +50,7 @@ public final class OnnxNetworkReader {
     private final List<DenseLayer> layers = new ArrayList<>();
     private Pending pending;
     private int reshapedWidth = -1;
+    private boolean flattenedAtInput;
 
     /** A dense layer whose activation has not been seen yet. */
     private static final class Pending {
@@ -171,8 +172,8 @@ public final class OnnxNetworkReader {
             throw error(Diagnostic.Kind.UNSUPPORTED, "the graph has no Gemm or MatMul node, so no dense layer");
         }
         Mlp mlp = new Mlp(layers);
-        checkWidth(input, 1, mlp.inputs(), "input");
-        checkWidth(output, 1, mlp.outputs(), "output");
+        checkWidth(input, mlp.inputs(), "input");
+        checkWidth(output, mlp.outputs(), "output");
         if (reshapedWidth > 0 && reshapedWidth != mlp.inputs()) {
             throw error(Diagnostic.Kind.SEMANTIC, "the input is reshaped to width " + reshapedWidth
                     + " but the first layer takes " + mlp.inputs() + " inputs");
@@ -202,6 +203,7 @@ public final class OnnxNetworkReader {
                     throw nodeError(n, idx, Diagnostic.Kind.UNSUPPORTED, "Flatten with axis " + axis
                             + "; only axis 1 keeps the batch dimension");
                 }
+                flattenedAtInput = true;
             }
             case "Reshape" -> {
                 atInput(n, idx);
@@ -213,6 +215,7 @@ public final class OnnxNetworkReader {
                             + "; only a reshape to [batch, width] is supported at the input");
                 }
                 reshapedWidth = (int) s[1];
+                flattenedAtInput = true;
             }
             case "Gemm" -> gemm(n, idx, cur);
             case "MatMul" -> matMul(n, idx, cur);
@@ -383,25 +386,39 @@ public final class OnnxNetworkReader {
         return t;
     }
 
-    private void checkWidth(ValueInfoProto v, int axis, int expected, String what) {
+    private void checkWidth(ValueInfoProto v, int expected, String what) {
         if (!v.hasType() || !v.getType().hasTensorType() || !v.getType().getTensorType().hasShape()) {
             return;
         }
         TensorShapeProto shape = v.getType().getTensorType().getShape();
-        if (shape.getDimCount() == 0) {
+        int rank = shape.getDimCount();
+        if (rank == 0) {
             return;
         }
-        if (shape.getDimCount() != 2 && reshapedWidth < 0) {
-            if (what.equals("input") && shape.getDimCount() > 2) {
-                throw error(Diagnostic.Kind.UNSUPPORTED, "graph input '" + v.getName() + "' has "
-                        + shape.getDimCount() + " dimensions; a dense network takes [batch, features]");
+        if (what.equals("input") && flattenedAtInput && rank >= 2) {
+            long width = 1;
+            for (int i = 1; i < rank; i++) {
+                if (!shape.getDim(i).hasDimValue()) {
+                    return;
+                }
+                width *= shape.getDim(i).getDimValue();
+            }
+            if (width != expected) {
+                throw error(Diagnostic.Kind.SEMANTIC, "graph input '" + v.getName() + "' flattens to width " + width
+                        + " but the network has " + expected + " inputs");
             }
             return;
         }
-        if (shape.getDimCount() == 2 && shape.getDim(axis).hasDimValue()
-                && shape.getDim(axis).getDimValue() != expected) {
+        if (rank != 2) {
+            if (what.equals("input")) {
+                throw error(Diagnostic.Kind.UNSUPPORTED, "graph input '" + v.getName() + "' has " + rank
+                        + " dimensions; a dense network takes [batch, features] (or a Flatten/Reshape at the input)");
+            }
+            return;
+        }
+        if (shape.getDim(1).hasDimValue() && shape.getDim(1).getDimValue() != expected) {
             throw error(Diagnostic.Kind.SEMANTIC, "graph " + what + " '" + v.getName() + "' has width "
-                    + shape.getDim(axis).getDimValue() + " but the network has " + expected + " " + what + "s");
+                    + shape.getDim(1).getDimValue() + " but the network has " + expected + " " + what + "s");
         }
     }
 

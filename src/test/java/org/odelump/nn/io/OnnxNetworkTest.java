@@ -1,6 +1,7 @@
 package org.odelump.nn.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.odelump.nn.io.OnnxGraphs.floatAttr;
 import static org.odelump.nn.io.OnnxGraphs.in;
 import static org.odelump.nn.io.OnnxGraphs.intAttr;
@@ -14,6 +15,8 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -22,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
@@ -162,6 +166,32 @@ class OnnxNetworkTest {
         g.addNode(node("t", "Tanh", in("d"), "a"));
         g.addNode(node("fc1", "Gemm", in("a", "w1", "b1"), "y", intAttr("transB", 1)));
         assertThat(OnnxNetworkReader.read(OnnxGraphs.model(g), "n.onnx", null).mlp()).isEqualTo(EXPECTED);
+    }
+
+    /** An MNIST-style export: image input [N, 1, 2, 2], Flatten, then dense layers. */
+    @Test
+    void imageInputFlattenedAtTheInputIsAccepted() {
+        GraphProto.Builder g = GraphProto.newBuilder().addOutput(valueInfo("y", 2));
+        var t = valueInfo("img", 0).getType().getTensorType().toBuilder().setShape(
+                TensorShapeProto.newBuilder()
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
+                        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(3)));
+        g.addInput(valueInfo("img", 0).toBuilder().setType(TypeProto.newBuilder()
+                .setTensorType(t)));
+        g.addInitializer(rawFloat("w0", shape(4, 3), flat(W0))).addInitializer(rawFloat("b0", shape(4), B0))
+                .addInitializer(rawFloat("w1", shape(2, 4), flat(W1))).addInitializer(rawFloat("b1", shape(2), B1));
+        g.addNode(node("flatten", "Flatten", in("img"), "x"));
+        g.addNode(node("fc0", "Gemm", in("x", "w0", "b0"), "h", intAttr("transB", 1)));
+        g.addNode(node("t0", "Tanh", in("h"), "a"));
+        g.addNode(node("fc1", "Gemm", in("a", "w1", "b1"), "y", intAttr("transB", 1)));
+        assertThat(OnnxNetworkReader.read(OnnxGraphs.model(g), "img.onnx", null).mlp()).isEqualTo(EXPECTED);
+        g.setNode(0, node("id", "Identity", in("img"), "x"));
+        InvalidModelException e = catchThrowableOfType(InvalidModelException.class,
+                () -> OnnxNetworkReader.read(OnnxGraphs.model(g), "img.onnx", null));
+        assertThat(e.getMessage()).isEqualTo("img.onnx: graph input 'img' has 4 dimensions; a dense network takes "
+                + "[batch, features] (or a Flatten/Reshape at the input)");
     }
 
     @Test
