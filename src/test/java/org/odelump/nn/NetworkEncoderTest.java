@@ -1,0 +1,142 @@
+package org.odelump.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.odelump.dsl.OdeParser;
+import org.odelump.model.OdeSystem;
+import org.odelump.numeric.Simulator;
+import org.odelump.numeric.Trajectory;
+
+class NetworkEncoderTest {
+
+    static final Simulator.Options TIGHT = new Simulator.Options(1e-13, 1e-13, 5_000_000, 1e100);
+
+    static Mlp randomNet(Random rnd, Activation hidden, int... widths) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 1; l < widths.length; l++) {
+            double scale = 2.0 / Math.sqrt(widths[l - 1]);
+            double[][] w = new double[widths[l]][widths[l - 1]];
+            double[] b = new double[widths[l]];
+            for (int j = 0; j < widths[l]; j++) {
+                for (int i = 0; i < widths[l - 1]; i++) {
+                    w[j][i] = scale * (2 * rnd.nextDouble() - 1);
+                }
+                b[j] = 2 * rnd.nextDouble() - 1;
+            }
+            layers.add(new DenseLayer(w, b, l == widths.length - 1 ? Activation.IDENTITY : hidden));
+        }
+        return new Mlp(layers);
+    }
+
+    static double[] randomInput(Random rnd, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 2 * rnd.nextDouble() - 1;
+        }
+        return x;
+    }
+
+    static double[] endState(OdeSystem s, double[] init) {
+        Trajectory tr = new Simulator(s, init, new double[] {0, 1}, TIGHT).compute();
+        assertThat(tr.status()).isEqualTo(Trajectory.Status.COMPLETED);
+        return tr.state(1);
+    }
+
+    static double[] read(OdeSystem s, double[] state, List<String> names) {
+        double[] out = new double[names.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = state[s.indexOf(names.get(k))];
+        }
+        return out;
+    }
+
+    /** Integrates the layer-wise system stage by stage, copying h^l(1) into the copies a^l (no forward pass). */
+    static double[] staged(OdeSystem s, NetworkEncoder.Naming nm) {
+        double[] init = s.initialValues();
+        for (List<String> copy : nm.copies()) {
+            for (String a : copy) {
+                init[s.indexOf(a)] = 0.0; // forget the encoder's values: the stages recompute them
+            }
+        }
+        for (int l = 0; l < nm.hidden().size(); l++) {
+            double[] end = endState(s, init);
+            for (int j = 0; j < nm.hidden().get(l).size(); j++) {
+                init[s.indexOf(nm.copies().get(l).get(j))] = end[s.indexOf(nm.hidden().get(l).get(j))];
+            }
+        }
+        return read(s, endState(s, init), nm.outputs());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "TANH, RAY, 3-4-1", "TANH, RAY, 3-5-4-2", "TANH, RAY, 2-4-3-3-1",
+        "LOGISTIC, RAY, 3-4-1", "LOGISTIC, RAY, 3-5-4-2", "LOGISTIC, RAY, 2-4-3-3-1",
+        "TANH, LAYERWISE, 3-4-1", "TANH, LAYERWISE, 3-5-4-2", "TANH, LAYERWISE, 4-8-6-5-2",
+        "LOGISTIC, LAYERWISE, 3-4-1", "LOGISTIC, LAYERWISE, 3-5-4-2", "LOGISTIC, LAYERWISE, 4-8-6-5-2",
+    })
+    void parsedEncodingReproducesTheForwardPass(Activation act, NetworkEncoder.Encoding enc, String shape) {
+        int[] widths = java.util.Arrays.stream(shape.split("-")).mapToInt(Integer::parseInt).toArray();
+        Random rnd = new Random(shape.hashCode() * 31L + act.ordinal());
+        Mlp net = randomNet(rnd, act, widths);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] x = randomInput(rnd, widths[0]);
+            NetworkEncoder.Encoded e = new NetworkEncoder(net, enc, null, x, 50).compute();
+            OdeSystem parsed = OdeParser.parse("net.ode", e.text()).system();
+            assertThat(parsed.dimension()).isEqualTo(e.system().dimension());
+            assertThat(parsed.drifts()).isEqualTo(e.system().drifts());
+            double[] expected = net.apply(x);
+            double[] once = read(parsed, endState(parsed, parsed.initialValues()), e.naming().outputs());
+            for (int k = 0; k < expected.length; k++) {
+                assertThat(once[k]).isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-8));
+            }
+            if (enc == NetworkEncoder.Encoding.LAYERWISE) {
+                double[] st = staged(parsed, e.naming());
+                for (int k = 0; k < expected.length; k++) {
+                    assertThat(st[k]).isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-8));
+                }
+            }
+        }
+    }
+
+    @Test
+    void rayDriftDegreeIsTwoLPlusOneAndTanhStartsAtZero() {
+        Mlp net = randomNet(new Random(3), Activation.TANH, 2, 3, 3, 1);
+        NetworkEncoder.Encoded e = new NetworkEncoder(net, NetworkEncoder.Encoding.RAY).compute();
+        OdeSystem s = e.system();
+        assertThat(s.drift(s.indexOf("h1_1")).degree()).isEqualTo(3);
+        assertThat(s.drift(s.indexOf("h2_1")).degree()).isEqualTo(5);
+        for (List<String> layer : e.naming().hidden()) {
+            for (String h : layer) {
+                assertThat(s.initialValue(s.indexOf(h))).isZero();
+            }
+        }
+        assertThat(s.drift(s.indexOf("x1")).isZero()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"RAY, 10", "RAY, 50", "LAYERWISE, 10", "LAYERWISE, 50"})
+    void softplusSurrogateMatchesSoftplusNetworkAndStaysWithinTheReluBound(NetworkEncoder.Encoding enc,
+                                                                          double beta) {
+        Random rnd = new Random(11);
+        Mlp net = randomNet(rnd, Activation.RELU, 3, 4, 3, 1);
+        double bound = NetworkEncoder.reluBound(net, beta);
+        assertThat(bound).isPositive().isLessThan(10.0 / beta);
+        Simulator.Options stiff = TIGHT;
+        for (int trial = 0; trial < 3; trial++) {
+            double[] x = randomInput(rnd, 3);
+            NetworkEncoder.Encoded e = new NetworkEncoder(net, enc, null, x, beta).compute();
+            OdeSystem parsed = OdeParser.parse("net.ode", e.text()).system();
+            Trajectory tr = new Simulator(parsed, parsed.initialValues(), new double[] {0, 1}, stiff).compute();
+            double y = tr.state(1)[parsed.indexOf("y1")];
+            assertThat(y).isCloseTo(NetworkEncoder.surrogateApply(net, beta, x)[0],
+                    org.assertj.core.data.Offset.offset(1e-8));
+            assertThat(Math.abs(y - net.apply(x)[0])).isLessThanOrEqualTo(bound + 1e-8);
+        }
+    }
+}
