@@ -1,0 +1,148 @@
+package org.odelump.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.odelump.lumping.EpsilonMode;
+import org.odelump.nn.LumpingCompressor.Method;
+
+class LumpingCompressorTest {
+
+    /** Inserts a neuron at the end of hidden layer l with the given row, bias and outgoing column. */
+    static Mlp insert(Mlp net, int l, double[] row, double bias, double[] column) {
+        List<DenseLayer> layers = new ArrayList<>(net.layers());
+        DenseLayer d = net.layer(l);
+        double[][] w = java.util.Arrays.copyOf(d.weights(), d.outputs() + 1);
+        w[d.outputs()] = row.clone();
+        double[] b = java.util.Arrays.copyOf(d.bias(), d.outputs() + 1);
+        b[d.outputs()] = bias;
+        layers.set(l, new DenseLayer(w, b, d.activation()));
+        DenseLayer nx = net.layer(l + 1);
+        double[][] w2 = nx.weights();
+        for (int m = 0; m < w2.length; m++) {
+            w2[m] = java.util.Arrays.copyOf(w2[m], w2[m].length + 1);
+            w2[m][w2[m].length - 1] = column[m];
+        }
+        layers.set(l + 1, new DenseLayer(w2, nx.bias(), nx.activation()));
+        return new Mlp(layers);
+    }
+
+    static double[] column(Mlp net, int l, int j) {
+        DenseLayer nx = net.layer(l + 1);
+        double[] c = new double[nx.outputs()];
+        for (int m = 0; m < c.length; m++) {
+            c[m] = nx.weight(m, j);
+        }
+        return c;
+    }
+
+    static double[] randomVector(Random rnd, int n) {
+        return NetworkEncoderTest.randomInput(rnd, n);
+    }
+
+    static double[] scaled(double[] v, double f) {
+        double[] o = v.clone();
+        for (int i = 0; i < o.length; i++) {
+            o[i] *= f;
+        }
+        return o;
+    }
+
+    static double maxError(Mlp a, Mlp b, Random rnd) {
+        double e = 0;
+        for (int k = 0; k < 200; k++) {
+            double[] x = scaled(randomVector(rnd, a.inputs()), 2);
+            double[] ya = a.apply(x);
+            double[] yb = b.apply(x);
+            for (int i = 0; i < ya.length; i++) {
+                e = Math.max(e, Math.abs(ya[i] - yb[i]));
+            }
+        }
+        return e;
+    }
+
+    /** Plants a duplicate, a sign twin (odd σ only), a dead and a no-effect neuron in every hidden layer. */
+    static Mlp plant(Mlp base, Random rnd) {
+        Mlp net = base;
+        for (int l = 0; l < base.layers().size() - 1; l++) {
+            DenseLayer d = net.layer(l);
+            int out = net.layer(l + 1).outputs();
+            net = insert(net, l, d.weights()[0], d.bias(0), randomVector(rnd, out));
+            if (d.activation().isOdd()) {
+                net = insert(net, l, scaled(d.weights()[1], -1), -d.bias(1), randomVector(rnd, out));
+            }
+            net = insert(net, l, new double[d.inputs()], 0.7, randomVector(rnd, out));
+            net = insert(net, l, randomVector(rnd, d.inputs()), 0.3, new double[out]);
+        }
+        return net;
+    }
+
+    static LumpingCompressor.Result run(Mlp net, Method m, double eps, EpsilonMode mode) {
+        return new LumpingCompressor(net, m, eps, mode).compute();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void plantedRedundancyCompressesExactlyAtEpsilonZero(Method method) {
+        for (Activation act : List.of(Activation.TANH, Activation.LOGISTIC, Activation.RELU)) {
+            Random rnd = new Random(7 + act.ordinal());
+            Mlp base = NetworkEncoderTest.randomNet(rnd, act, 4, 6, 5, 2);
+            Mlp planted = plant(base, rnd);
+            assertThat(planted.widths()).isNotEqualTo(base.widths());
+            LumpingCompressor.Result r = run(planted, method, 0, EpsilonMode.ABS);
+            assertThat(r.network().widths()).as(act + " " + method).containsExactly(base.widths());
+            assertThat(maxError(planted, r.network(), rnd)).as(act + " " + method).isLessThan(1e-12);
+            assertThat(r.exact().total()).isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void nearDuplicatesMergeAboveTheirDistanceAndTheErrorShrinksWithNoise(Method method) {
+        double previous = Double.POSITIVE_INFINITY;
+        for (double delta : new double[] {1e-2, 1e-3, 1e-4}) {
+            Random rnd = new Random(21);
+            Mlp base = NetworkEncoderTest.randomNet(rnd, Activation.TANH, 4, 6, 5, 3);
+            double[] row = base.layer(0).weights()[2];
+            double[] col = column(base, 0, 2);
+            for (int i = 0; i < row.length; i++) {
+                row[i] += rnd.nextBoolean() ? delta : -delta;
+            }
+            for (int m = 0; m < col.length; m++) {
+                col[m] += rnd.nextBoolean() ? delta : -delta;
+            }
+            Mlp net = insert(base, 0, row, base.layer(0).bias(2) + delta, col);
+            // distances (class Javadoc): AFDE 3·‖Δcol‖₁ = 15δ, ABDE 2·(‖Δrow‖₁ + |Δb|) = 10δ
+            double distance = method == Method.AFDE ? 15 * delta : 10 * delta;
+            LumpingCompressor.Result below = run(net, method, 0.9 * distance, EpsilonMode.ABS);
+            assertThat(below.network().widths()).containsExactly(net.widths());
+            LumpingCompressor.Result above = run(net, method, 1.1 * distance, EpsilonMode.ABS);
+            assertThat(above.network().widths()).containsExactly(base.widths());
+            double err = maxError(net, above.network(), new Random(5));
+            assertThat(err).isPositive().isLessThan(previous / 3).isLessThan(100 * delta);
+            previous = err;
+        }
+    }
+
+    @Test
+    void relativeEpsilonIsTheRelativeColumnDifferenceForAfde() {
+        Random rnd = new Random(4);
+        Mlp base = NetworkEncoderTest.randomNet(rnd, Activation.TANH, 3, 5, 4, 1);
+        double[] col = column(base, 0, 1);
+        double[] near = scaled(col, 1.05); // relative L1 difference 0.05/1.05 of the larger column
+        Mlp net = insert(base, 0, base.layer(0).weights()[1], base.layer(0).bias(1), near);
+        double rel = 0.05 / 1.05;
+        // the exact duplicate step would merge the twin rows anyway: the ε-partition shows the threshold
+        assertThat(run(net, Method.AFDE, 0.99 * rel, EpsilonMode.REL).partitions().get(0).size()).isEqualTo(6);
+        LumpingCompressor.Result r = run(net, Method.AFDE, 1.01 * rel, EpsilonMode.REL);
+        assertThat(r.network().widths()).containsExactly(base.widths());
+        assertThat(r.partitions().get(0).size()).isEqualTo(5);
+        // identical rows: the merge of a forward block is exact
+        assertThat(maxError(net, r.network(), rnd)).isLessThan(1e-12);
+    }
+}
