@@ -265,16 +265,14 @@ public final class NetworkEncoder {
                     Polynomial dzp = dz.build();
                     Polynomial dh = switch (layer.activation()) {
                         case IDENTITY -> dzp;
-                        case TANH -> dzp.minus(dzp.times(Polynomial.term(1.0, Monomial.of(h[j], 2))));
-                        case LOGISTIC -> dzp.times(Polynomial.variable(h[j]))
-                                .minus(dzp.times(Polynomial.term(1.0, Monomial.of(h[j], 2))));
+                        case TANH -> times(dzp, Monomial.ONE, 1.0, Monomial.of(h[j], 2), -1.0);
+                        case LOGISTIC -> times(dzp, Monomial.of(h[j]), 1.0, Monomial.of(h[j], 2), -1.0);
                         case RELU -> {
-                            Polynomial sq = dzp.times(Polynomial.term(beta,
-                                    Monomial.of(new int[] {Math.min(s[j], q[j]), Math.max(s[j], q[j])},
-                                            new int[] {1, 1})));
-                            drifts.set(s[j], sq);
-                            drifts.set(q[j], sq.negate());
-                            yield dzp.times(Polynomial.variable(s[j]));
+                            Monomial sq = Monomial.of(new int[] {Math.min(s[j], q[j]), Math.max(s[j], q[j])},
+                                    new int[] {1, 1});
+                            drifts.set(s[j], times(dzp, sq, beta, Monomial.ONE, 0.0));
+                            drifts.set(q[j], times(dzp, sq, -beta, Monomial.ONE, 0.0));
+                            yield times(dzp, Monomial.of(s[j]), 1.0, Monomial.ONE, 0.0);
                         }
                     };
                     drifts.set(h[j], dh);
@@ -315,6 +313,18 @@ public final class NetworkEncoder {
             Naming naming = new Naming(inputNames, hidden, copies, gates, outputs, outGates);
             String text = DslPrinter.print(system, header());
             return new Encoded(text, system, encoding, naming);
+        }
+
+        /** p·(c1·m1 + c2·m2), expanded term by term (c2 = 0 drops the second factor term). */
+        private static Polynomial times(Polynomial p, Monomial m1, double c1, Monomial m2, double c2) {
+            Polynomial.Builder b = Polynomial.builder();
+            for (int t = 0; t < p.size(); t++) {
+                b.add(p.monomial(t).times(m1), c1 * p.coefficient(t));
+                if (c2 != 0.0) {
+                    b.add(p.monomial(t).times(m2), c2 * p.coefficient(t));
+                }
+            }
+            return b.build();
         }
 
         private double[] zeroBiasPre(DenseLayer layer, double[] a) {
