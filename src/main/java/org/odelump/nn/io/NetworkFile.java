@@ -1,0 +1,76 @@
+package org.odelump.nn.io;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.odelump.nn.Mlp;
+
+/**
+ * A network as stored in a file: the {@link Mlp} and what travels with it. Immutable.
+ *
+ * @param mlp                   the network
+ * @param inputNames            one name per input column, or empty when the file names none
+ * @param outputNames           one name per output, or empty
+ * @param inputStandardisation  applied to raw inputs before the network, or null
+ * @param targetStandardisation the network's outputs are standardised targets, or null
+ * @param provenance            who wrote the file, when, from what
+ */
+public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
+        Standardisation inputStandardisation, Standardisation targetStandardisation, NetworkProvenance provenance) {
+
+    public NetworkFile {
+        Objects.requireNonNull(mlp, "mlp");
+        inputNames = List.copyOf(inputNames);
+        outputNames = List.copyOf(outputNames);
+        Objects.requireNonNull(provenance, "provenance");
+        if (!inputNames.isEmpty() && inputNames.size() != mlp.inputs()) {
+            throw new IllegalArgumentException(inputNames.size() + " input names for " + mlp.inputs() + " inputs");
+        }
+        if (!outputNames.isEmpty() && outputNames.size() != mlp.outputs()) {
+            throw new IllegalArgumentException(outputNames.size() + " output names for " + mlp.outputs()
+                    + " outputs");
+        }
+        if (inputStandardisation != null && inputStandardisation.size() != mlp.inputs()) {
+            throw new IllegalArgumentException("input standardisation has " + inputStandardisation.size()
+                    + " columns for " + mlp.inputs() + " inputs");
+        }
+        if (targetStandardisation != null && targetStandardisation.size() != mlp.outputs()) {
+            throw new IllegalArgumentException("target standardisation has " + targetStandardisation.size()
+                    + " columns for " + mlp.outputs() + " outputs");
+        }
+    }
+
+    /** A bare network: no names, no standardisation, unknown provenance. */
+    public static NetworkFile of(Mlp mlp) {
+        return new NetworkFile(mlp, List.of(), List.of(), null, null, NetworkProvenance.unknown());
+    }
+
+    public Optional<Standardisation> inputStandardisationIfAny() {
+        return Optional.ofNullable(inputStandardisation);
+    }
+
+    public Optional<Standardisation> targetStandardisationIfAny() {
+        return Optional.ofNullable(targetStandardisation);
+    }
+
+    /** The same metadata around another network of the same input and output widths (e.g. a compressed one). */
+    public NetworkFile withMlp(Mlp other) {
+        return new NetworkFile(other, inputNames, outputNames, inputStandardisation, targetStandardisation,
+                provenance);
+    }
+
+    /** The same file with other provenance. */
+    public NetworkFile withProvenance(NetworkProvenance p) {
+        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, p);
+    }
+
+    /**
+     * The prediction in the units of the data: standardises x if an input standardisation is present, applies the
+     * network, unstandardises if a target standardisation is present.
+     */
+    public double[] predict(double[] x) {
+        double[] in = inputStandardisation == null ? x : inputStandardisation.standardise(x);
+        double[] out = mlp.apply(in);
+        return targetStandardisation == null ? out : targetStandardisation.unstandardise(out);
+    }
+}
