@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             "Run without a command to reduce an embedded example model (multisite phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
+                EncodeCommand.class,
                 VerifyCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
             "  odelump verify model.ode reduced.ode   simulate both and compare them",
             "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",
             "                                  reduction size and error against epsilon",
+            "  odelump encode net.json -o net.ode   a neural network as a polynomial ODE",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
         })
