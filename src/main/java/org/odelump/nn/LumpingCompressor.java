@@ -61,9 +61,9 @@ public final class LumpingCompressor {
      * @param method         AFDE or ABDE
      * @param epsilon        ε
      * @param mode           how ε was read
-     * @param encodeNanos    time to encode and parse the network
+     * @param encodeNanos    time to encode and parse the network (of the {@link Prepared} encoding when given)
      * @param lumpNanos      time of the ε-equivalence run(s)
-     * @param totalNanos     time of the whole computation
+     * @param totalNanos     encoding plus lumping plus merging
      */
     public record Result(Mlp network, List<Partition> partitions, NeuronMerge.ExactCounts exact, Method method,
                          double epsilon, EpsilonMode mode, long encodeNanos, long lumpNanos, long totalNanos) {
@@ -72,6 +72,35 @@ public final class LumpingCompressor {
         }
     }
 
+    /**
+     * A network encoded once for several compressions (an ε sweep): the layer-wise encoding as a system.
+     *
+     * @param net         the network
+     * @param system      its layer-wise encoding
+     * @param naming      the encoding's variables by role
+     * @param beta        softplus β used for ReLU layers
+     * @param encodeNanos time to encode (and parse)
+     */
+    public record Prepared(Mlp net, OdeSystem system, NetworkEncoder.Naming naming, double beta, long encodeNanos) {
+    }
+
+    /**
+     * Encodes a network in the layer-wise encoding.
+     *
+     * @param viaText true (the documented route): print the DSL text and parse it with {@link OdeParser};
+     *                false: use the encoder's system directly. The DSL printer guarantees that parsing the text
+     *                gives an equal system, so both give identical partitions (tested); false skips the
+     *                printing and parsing, which dominate the time on large networks.
+     */
+    public static Prepared prepare(Mlp net, double beta, boolean viaText) {
+        long t0 = System.nanoTime();
+        NetworkEncoder.Encoded enc = new NetworkEncoder(net, NetworkEncoder.Encoding.LAYERWISE, null, null, beta)
+                .compute();
+        OdeSystem system = viaText ? OdeParser.parse("network.ode", enc.text()).system() : enc.system();
+        return new Prepared(net, system, enc.naming(), beta, System.nanoTime() - t0);
+    }
+
+    private final Prepared prepared;
     private final Mlp net;
     private final Method method;
     private final double epsilon;
@@ -92,6 +121,7 @@ public final class LumpingCompressor {
     public LumpingCompressor(Mlp net, Method method, double epsilon, EpsilonMode mode, Grouping grouping,
                              Tolerance tolerance, double beta) {
         this.net = Objects.requireNonNull(net, "net");
+        this.prepared = null;
         this.method = Objects.requireNonNull(method, "method");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.grouping = Objects.requireNonNull(grouping, "grouping");
@@ -106,6 +136,22 @@ public final class LumpingCompressor {
         this.beta = beta;
     }
 
+    /** Compresses an already encoded network (see {@link #prepare}). */
+    public LumpingCompressor(Prepared prepared, Method method, double epsilon, EpsilonMode mode, Grouping grouping,
+                             Tolerance tolerance) {
+        this.prepared = Objects.requireNonNull(prepared, "prepared");
+        this.net = prepared.net();
+        this.beta = prepared.beta();
+        this.method = Objects.requireNonNull(method, "method");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.grouping = Objects.requireNonNull(grouping, "grouping");
+        this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
+        if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be finite and >= 0: " + epsilon);
+        }
+        this.epsilon = epsilon;
+    }
+
     /** Components grouping, the default tolerance and β = 50. */
     public LumpingCompressor(Mlp net, Method method, double epsilon, EpsilonMode mode) {
         this(net, method, epsilon, mode, Grouping.COMPONENTS, Tolerance.DEFAULT, 50.0);
@@ -114,17 +160,16 @@ public final class LumpingCompressor {
     /** Encodes, parses, lumps, merges. */
     public Result compute() {
         long t0 = System.nanoTime();
-        NetworkEncoder.Encoded enc = new NetworkEncoder(net, NetworkEncoder.Encoding.LAYERWISE, null, null, beta)
-                .compute();
-        OdeSystem system = OdeParser.parse("network.ode", enc.text()).system();
+        Prepared p = prepared != null ? prepared : prepare(net, beta, true);
+        long encode = prepared != null ? prepared.encodeNanos() : System.nanoTime() - t0;
         long t1 = System.nanoTime();
-        List<Partition> partitions = method == Method.AFDE ? forward(system, enc.naming())
-                : backward(system, enc.naming());
+        List<Partition> partitions = method == Method.AFDE ? forward(p.system(), p.naming())
+                : backward(p.system(), p.naming());
         long t2 = System.nanoTime();
         NeuronMerge.Result merged = new NeuronMerge(net, partitions, true, tolerance).compute();
         long t3 = System.nanoTime();
-        return new Result(merged.network(), partitions, merged.exact(), method, epsilon, mode, t1 - t0, t2 - t1,
-                t3 - t0);
+        return new Result(merged.network(), partitions, merged.exact(), method, epsilon, mode, encode, t2 - t1,
+                (t3 - t0) + (prepared != null ? encode : 0));
     }
 
     /** The initial partition: inputs and outputs alone, per hidden layer blocks h, a, s, q; {@code fixed} splits a. */

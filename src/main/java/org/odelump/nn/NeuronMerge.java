@@ -20,7 +20,8 @@ import org.odelump.model.Partition;
  * <p>Exact reductions, repeated until nothing changes (each keeps the output identical up to rounding):
  * dead neuron (zero incoming row: h ≡ σ(b), folded into the next biases), no-effect neuron (zero outgoing column:
  * deleted), duplicate neuron (equal rows and biases within the {@link Tolerance}: outgoing columns summed), and,
- * for odd activations, sign-flipped twin ((w_k, b_k) = −(w_j, b_j): h_k = −h_j, outgoing W_{:,j} − W_{:,k}). A
+ * sign-flipped twin ((w_k, b_k) = −(w_j, b_j)): for odd activations h_k = −h_j, outgoing W_{:,j} − W_{:,k}; for
+ * the logistic h_k = 1 − h_j, outgoing W_{:,j} − W_{:,k} and W_{:,k} added to the next biases. A
  * layer always keeps at least one neuron. Cost O(Σ_l n_l²·n_{l−1}) per pass.
  */
 public final class NeuronMerge {
@@ -181,12 +182,16 @@ public final class NeuronMerge {
                         if (gone[k]) {
                             continue;
                         }
-                        int sign = act.isOdd() ? 2 : 1;
+                        boolean logistic = act == Activation.LOGISTIC;
+                        int sign = act.isOdd() || logistic ? 2 : 1;
                         for (int s = 0; s < sign; s++) {
                             double f = s == 0 ? 1 : -1;
                             if (sameRow(rows[j], bias[j], rows[k], bias[k], f)) {
                                 for (int m = 0; m < next.length; m++) {
                                     next[m][j] += f * next[m][k];
+                                    if (s == 1 && logistic) {
+                                        nextBias[m] += next[m][k]; // σ(−z) = 1 − σ(z)
+                                    }
                                 }
                                 gone[k] = true;
                                 alive--;

@@ -66,14 +66,14 @@ class LumpingCompressorTest {
         return e;
     }
 
-    /** Plants a duplicate, a sign twin (odd σ only), a dead and a no-effect neuron in every hidden layer. */
+    /** Plants a duplicate, a sign twin (not for ReLU), a dead and a no-effect neuron in every hidden layer. */
     static Mlp plant(Mlp base, Random rnd) {
         Mlp net = base;
         for (int l = 0; l < base.layers().size() - 1; l++) {
             DenseLayer d = net.layer(l);
             int out = net.layer(l + 1).outputs();
             net = insert(net, l, d.weights()[0], d.bias(0), randomVector(rnd, out));
-            if (d.activation().isOdd()) {
+            if (d.activation() != Activation.RELU) {
                 net = insert(net, l, scaled(d.weights()[1], -1), -d.bias(1), randomVector(rnd, out));
             }
             net = insert(net, l, new double[d.inputs()], 0.7, randomVector(rnd, out));
@@ -98,6 +98,9 @@ class LumpingCompressorTest {
             assertThat(r.network().widths()).as(act + " " + method).containsExactly(base.widths());
             assertThat(maxError(planted, r.network(), rnd)).as(act + " " + method).isLessThan(1e-12);
             assertThat(r.exact().total()).isPositive();
+            if (act != Activation.RELU) {
+                assertThat(r.exact().twins()).as(act + " " + method).isEqualTo(2);
+            }
         }
     }
 
@@ -126,6 +129,30 @@ class LumpingCompressorTest {
             double err = maxError(net, above.network(), new Random(5));
             assertThat(err).isPositive().isLessThan(previous / 3).isLessThan(100 * delta);
             previous = err;
+        }
+    }
+
+    @Test
+    void encodingInMemoryGivesTheSamePartitionsAsTheParsedText() {
+        Random rnd = new Random(99);
+        for (int trial = 0; trial < 6; trial++) {
+            Activation act = trial % 2 == 0 ? Activation.TANH : Activation.LOGISTIC;
+            Mlp net = plant(NetworkEncoderTest.randomNet(rnd, act, 3, 7, 6, 2), rnd);
+            LumpingCompressor.Prepared text = LumpingCompressor.prepare(net, 50, true);
+            LumpingCompressor.Prepared direct = LumpingCompressor.prepare(net, 50, false);
+            assertThat(text.system().drifts()).isEqualTo(direct.system().drifts());
+            for (Method m : Method.values()) {
+                for (double eps : new double[] {0, 0.1, 0.3, 0.6}) {
+                    LumpingCompressor.Result a = new LumpingCompressor(text, m, eps, EpsilonMode.REL,
+                            org.odelump.lumping.Grouping.COMPONENTS, org.odelump.lumping.Tolerance.DEFAULT)
+                            .compute();
+                    LumpingCompressor.Result b = new LumpingCompressor(direct, m, eps, EpsilonMode.REL,
+                            org.odelump.lumping.Grouping.COMPONENTS, org.odelump.lumping.Tolerance.DEFAULT)
+                            .compute();
+                    assertThat(b.partitions()).isEqualTo(a.partitions());
+                    assertThat(b.network()).isEqualTo(a.network());
+                }
+            }
         }
     }
 
