@@ -90,7 +90,12 @@ final class EncodeCommand implements Callable<Integer> {
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new Main.UsageException("--beta must be a finite number > 0");
         }
-        NetworkEncoder.Encoded e = new NetworkEncoder(mlp, encoding.encoding, inputNames(file), x, beta).compute();
+        NetworkEncoder.Encoded e;
+        try {
+            e = new NetworkEncoder(mlp, encoding.encoding, inputNames(file), x, beta).compute();
+        } catch (IllegalArgumentException tooLarge) {
+            throw new Main.UsageException(network + ": " + tooLarge.getMessage());
+        }
         if (output == null) {
             spec.commandLine().getOut().print(e.text());
         } else {

@@ -146,9 +146,57 @@ public final class NetworkEncoder {
         this(net, encoding, null, null, 50.0);
     }
 
-    /** Builds the system and its DSL text. */
+    /** The largest encoding {@link #compute} builds, in terms (an upper bound from {@link #termBound}). */
+    public static final long TERM_LIMIT = 5_000_000L;
+
+    /**
+     * Builds the system and its DSL text.
+     *
+     * @throws IllegalArgumentException when {@link #termBound} exceeds {@link #TERM_LIMIT} (ray encodings of wide
+     *                                  deep networks; the layer-wise encoding stays linear in the weights)
+     */
     public Encoded compute() {
+        long bound = termBound(net, encoding);
+        if (bound > TERM_LIMIT) {
+            throw new IllegalArgumentException("the " + encoding.name().toLowerCase() + " encoding of " + net
+                    + " would have up to " + bound + " terms (limit " + TERM_LIMIT + ")"
+                    + (encoding == Encoding.RAY ? "; use the layer-wise encoding" : ""));
+        }
         return new Run().run();
+    }
+
+    /**
+     * An upper bound on the number of drift terms of an encoding, without building it: a neuron's dz has at most
+     * Σ_i [W_ji ≠ 0]·T_i + 1 terms (T_i the terms of the upstream derivative: 1 for inputs and copies), its drift
+     * at most twice as many for tanh and logistic, and a softplus neuron three such polynomials.
+     */
+    public static long termBound(Mlp net, Encoding encoding) {
+        long[] up = new long[net.inputs()];
+        java.util.Arrays.fill(up, 1);
+        long total = 0;
+        for (DenseLayer layer : net.layers()) {
+            long[] own = new long[layer.outputs()];
+            for (int j = 0; j < own.length; j++) {
+                long dz = 1;
+                for (int i = 0; i < up.length; i++) {
+                    if (layer.weight(j, i) != 0.0) {
+                        dz = Math.min(Long.MAX_VALUE / 4, dz + up[i]);
+                    }
+                }
+                long factor = switch (layer.activation()) {
+                    case IDENTITY -> 1;
+                    case TANH, LOGISTIC -> 2;
+                    case RELU -> 3;
+                };
+                own[j] = layer.activation() == Activation.RELU ? dz : factor * dz;
+                total = Math.min(Long.MAX_VALUE / 4, total + factor * dz);
+            }
+            if (encoding == Encoding.LAYERWISE) {
+                java.util.Arrays.fill(own, 1);
+            }
+            up = own;
+        }
+        return total;
     }
 
     /** softplus_β(z) = log(1 + e^{βz})/β, computed without overflow. */

@@ -119,6 +119,23 @@ class NetworkEncoderTest {
         assertThat(s.drift(s.indexOf("x1")).isZero()).isTrue();
     }
 
+    @Test
+    void termBoundIsAnUpperBoundAndRefusesHugeRayEncodings() {
+        Random rnd = new Random(5);
+        for (Activation act : List.of(Activation.TANH, Activation.LOGISTIC, Activation.RELU)) {
+            Mlp net = randomNet(rnd, act, 3, 4, 5, 2);
+            for (NetworkEncoder.Encoding enc : NetworkEncoder.Encoding.values()) {
+                long terms = new NetworkEncoder(net, enc).compute().system().termCount();
+                assertThat(NetworkEncoder.termBound(net, enc)).isGreaterThanOrEqualTo(terms).isLessThan(4 * terms);
+            }
+        }
+        Mlp big = randomNet(rnd, Activation.TANH, 8, 64, 64, 64, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new NetworkEncoder(big, NetworkEncoder.Encoding.RAY).compute())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use the layer-wise encoding");
+        assertThat(NetworkEncoder.termBound(big, NetworkEncoder.Encoding.LAYERWISE)).isLessThan(30_000);
+    }
+
     @ParameterizedTest
     @CsvSource({"RAY, 10", "RAY, 50", "LAYERWISE, 10", "LAYERWISE, 50"})
     void softplusSurrogateMatchesSoftplusNetworkAndStaysWithinTheReluBound(NetworkEncoder.Encoding enc,
