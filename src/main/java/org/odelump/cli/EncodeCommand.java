@@ -115,7 +115,7 @@ final class EncodeCommand implements Callable<Integer> {
             return null;
         }
         for (String n : names) {
-            if (!n.matches("[A-Za-z_][A-Za-z0-9_]*") || n.matches("[hasqy][0-9].*")) {
+            if (!NetworkEncoder.isUsableInputName(n)) {
                 return null;
             }
         }

@@ -85,6 +85,20 @@ public final class NetworkEncoder {
     }
 
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern OURS = Pattern.compile("([hasq][0-9]+_|[sq]?y)[0-9]+");
+    /** DSL keywords and function names, which cannot name an input variable. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("begin", "end", "model", "parameters",
+            "init", "inits", "partition", "reactions", "ODE", "views", "arbitrary", "Hill", "d", "exp", "log", "ln",
+            "log10", "sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "abs", "floor",
+            "ceil", "min", "max", "pow", "pi", "e");
+
+    /**
+     * True when {@code name} can name an input variable: a DSL identifier that is no keyword or function name and
+     * does not look like one of the encoder's own names (h1_2, a1_2, s1_2, q1_2, y3, sy3, qy3).
+     */
+    public static boolean isUsableInputName(String name) {
+        return IDENT.matcher(name).matches() && !RESERVED.contains(name) && !OURS.matcher(name).matches();
+    }
 
     private final Mlp net;
     private final Encoding encoding;
@@ -115,9 +129,9 @@ public final class NetworkEncoder {
                         + " names were given");
             }
             for (String s : inputNames) {
-                if (!IDENT.matcher(s).matches() || s.matches("[hasqy][0-9].*")) {
-                    throw new IllegalArgumentException("input name '" + s + "' is not an identifier or clashes"
-                            + " with the neuron names h/a/s/q/y<number>");
+                if (!isUsableInputName(s)) {
+                    throw new IllegalArgumentException("input name '" + s + "' is not an identifier, is a DSL"
+                            + " keyword or function, or clashes with the encoder's names h1_1, a1_1, y1, ...");
                 }
             }
             if (inputNames.stream().distinct().count() != n0) {

@@ -120,6 +120,24 @@ class NetworkEncoderTest {
     }
 
     @Test
+    void inputNamesAreCheckedAndUsed() {
+        Mlp net = randomNet(new Random(2), Activation.TANH, 3, 2, 1);
+        for (String bad : List.of("exp", "end", "h1_2", "y1", "2x", "a b", "qy1")) {
+            assertThat(NetworkEncoder.isUsableInputName(bad)).as(bad).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NetworkEncoder(net,
+                    NetworkEncoder.Encoding.RAY, List.of(bad, "u", "v"), null, 1).compute())
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        List<String> good = List.of("Length", "y", "h1");
+        NetworkEncoder.Encoded e = new NetworkEncoder(net, NetworkEncoder.Encoding.LAYERWISE, good,
+                new double[] {1, 2, 3}, 1).compute();
+        OdeSystem s = OdeParser.parse("n.ode", e.text()).system();
+        assertThat(e.naming().inputs()).isEqualTo(good);
+        assertThat(s.initialValue(s.indexOf("h1"))).isEqualTo(3.0);
+        assertThat(s.drift(s.indexOf("Length")).isZero()).isTrue();
+    }
+
+    @Test
     void termBoundIsAnUpperBoundAndRefusesHugeRayEncodings() {
         Random rnd = new Random(5);
         for (Activation act : List.of(Activation.TANH, Activation.LOGISTIC, Activation.RELU)) {
