@@ -64,9 +64,11 @@ public final class LumpingCompressor {
      * @param encodeNanos    time to encode and parse the network (of the {@link Prepared} encoding when given)
      * @param lumpNanos      time of the ε-equivalence run(s)
      * @param totalNanos     encoding plus lumping plus merging
+     * @param provenance     encoding, initial partition, grouping and tolerance, in words
      */
     public record Result(Mlp network, List<Partition> partitions, NeuronMerge.ExactCounts exact, Method method,
-                         double epsilon, EpsilonMode mode, long encodeNanos, long lumpNanos, long totalNanos) {
+                         double epsilon, EpsilonMode mode, long encodeNanos, long lumpNanos, long totalNanos,
+                         String provenance) {
         public Result {
             partitions = List.copyOf(partitions);
         }
@@ -168,8 +170,12 @@ public final class LumpingCompressor {
         long t2 = System.nanoTime();
         NeuronMerge.Result merged = new NeuronMerge(net, partitions, true, tolerance).compute();
         long t3 = System.nanoTime();
+        String provenance = "layer-wise encoding of " + net + (method == Method.AFDE ? "; one e-FE run"
+                : "; one e-BE run per hidden layer") + "; initial partition: inputs and outputs alone, per hidden"
+                + " layer {h}, {a}, {s}, {q}; grouping " + grouping + "; tolerance " + tolerance.relative()
+                + "; softplus beta " + beta;
         return new Result(merged.network(), partitions, merged.exact(), method, epsilon, mode, encode, t2 - t1,
-                (t3 - t0) + (prepared != null ? encode : 0));
+                (t3 - t0) + (prepared != null ? encode : 0), provenance);
     }
 
     /** The initial partition: inputs and outputs alone, per hidden layer blocks h, a, s, q; {@code fixed} splits a. */

@@ -156,6 +156,19 @@ class LumpingCompressorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void aHugeEpsilonKeepsOneNeuronPerLayerAndRecordsItsInputs(Method method) {
+        Mlp net = NetworkEncoderTest.randomNet(new Random(8), Activation.TANH, 3, 6, 5, 2);
+        LumpingCompressor.Result r = run(net, method, 1e6, EpsilonMode.ABS);
+        assertThat(r.network().widths()).containsExactly(3, 1, 1, 2);
+        assertThat(r.partitions()).extracting(org.odelump.model.Partition::size).containsExactly(1, 1);
+        assertThat(r.epsilon()).isEqualTo(1e6);
+        assertThat(r.method()).isEqualTo(method);
+        assertThat(r.totalNanos()).isGreaterThanOrEqualTo(r.lumpNanos());
+        assertThat(r.provenance()).contains("layer-wise").contains("COMPONENTS");
+    }
+
     @Test
     void relativeEpsilonIsTheRelativeColumnDifferenceForAfde() {
         Random rnd = new Random(4);
