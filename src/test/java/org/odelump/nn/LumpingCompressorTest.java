@@ -169,6 +169,89 @@ class LumpingCompressorTest {
         assertThat(r.provenance()).contains("layer-wise").contains("COMPONENTS");
     }
 
+    /** Brute force: neurons of hidden layer l with identical outgoing columns. */
+    static org.odelump.model.Partition equalColumns(Mlp net, int l) {
+        int n = net.layer(l).outputs();
+        int[] labels = new int[n];
+        for (int j = 0; j < n; j++) {
+            labels[j] = j;
+            for (int k = 0; k < j; k++) {
+                if (java.util.Arrays.equals(column(net, l, j), column(net, l, k))) {
+                    labels[j] = labels[k];
+                    break;
+                }
+            }
+        }
+        return org.odelump.model.Partition.fromLabels(labels);
+    }
+
+    /** Brute force classic BDE (§2.2): equal biases and equal block-row sums over the previous layer's blocks. */
+    static List<org.odelump.model.Partition> blockRowSums(Mlp net) {
+        List<org.odelump.model.Partition> out = new ArrayList<>();
+        org.odelump.model.Partition up = org.odelump.model.Partition.discrete(net.inputs());
+        for (int l = 0; l + 1 < net.layers().size(); l++) {
+            DenseLayer d = net.layer(l);
+            List<List<Double>> keys = new ArrayList<>();
+            int[] labels = new int[d.outputs()];
+            for (int j = 0; j < d.outputs(); j++) {
+                List<Double> key = new ArrayList<>();
+                key.add(d.bias(j));
+                for (int b = 0; b < up.size(); b++) {
+                    double sum = 0;
+                    for (int i : up.block(b)) {
+                        sum += d.weight(j, i);
+                    }
+                    key.add(sum);
+                }
+                int found = keys.indexOf(key);
+                if (found < 0) {
+                    found = keys.size();
+                    keys.add(key);
+                }
+                labels[j] = found;
+            }
+            up = org.odelump.model.Partition.fromLabels(labels);
+            out.add(up);
+        }
+        return out;
+    }
+
+    @Test
+    void atEpsilonZeroTheOdeRouteFindsEqualColumnsAndBlockRowSums() {
+        Random rnd = new Random(31);
+        for (int trial = 0; trial < 8; trial++) {
+            Activation act = List.of(Activation.TANH, Activation.LOGISTIC).get(trial % 2);
+            Mlp net = NetworkEncoderTest.randomNet(rnd, act, 3, 6, 5, 2);
+            // layer 1: neurons 0 and 1 get the same row and bias; neuron 2 gets neuron 3's outgoing column
+            double[][] w1 = net.layer(0).weights();
+            double[] b1 = net.layer(0).bias();
+            w1[1] = w1[0].clone();
+            b1[1] = b1[0];
+            double[][] w2 = net.layer(1).weights();
+            for (int m = 0; m < w2.length; m++) {
+                w2[m][2] = w2[m][3];
+            }
+            // layer 2: neuron 1 = neuron 0 with the weights from the twin neurons 0 and 1 swapped (same block sums)
+            w2[1] = w2[0].clone();
+            w2[1][0] = w2[0][1];
+            w2[1][1] = w2[0][0];
+            double[] b2 = net.layer(1).bias();
+            b2[1] = b2[0];
+            double[][] w3 = net.layer(2).weights();
+            for (int m = 0; m < w3.length; m++) {
+                w3[m][4] = w3[m][2];
+            }
+            Mlp planted = new Mlp(List.of(new DenseLayer(w1, b1, act), new DenseLayer(w2, b2, act), net.layer(2)));
+            LumpingCompressor.Result fe = run(planted, Method.AFDE, 0, EpsilonMode.ABS);
+            assertThat(fe.partitions()).containsExactly(equalColumns(planted, 0), equalColumns(planted, 1));
+            assertThat(fe.partitions().get(0).size()).isLessThan(6);
+            LumpingCompressor.Result be = run(planted, Method.ABDE, 0, EpsilonMode.ABS);
+            assertThat(be.partitions()).isEqualTo(blockRowSums(planted));
+            assertThat(be.partitions().get(1).size()).isEqualTo(4);
+            assertThat(maxError(planted, be.network(), rnd)).isLessThan(1e-12);
+        }
+    }
+
     @Test
     void relativeEpsilonIsTheRelativeColumnDifferenceForAfde() {
         Random rnd = new Random(4);
