@@ -28,8 +28,10 @@ import org.odelump.model.Variable;
  *       value the input); layer l uses dz^l/dt = W^l·dh^{l−1}/dt + b^l with dh^0/dt = x and every upstream
  *       derivative substituted by its own drift, so layer l's drift has degree 2l + 1 and its term count grows
  *       with the product of the widths (only small networks are practical). Initial values are the activations
- *       at input 0 with every bias 0: 0 for tanh and identity, for logistic h^1(0) = 1/2 and
- *       h^l(0) = σ(W^l·h^{l−1}(0)), for softplus log 2/β at layer 1. The output at t = 1 is N(x).</li>
+ *       at input 0 with every bias 0, h^l(0) = σ(W^l·h^{l−1}(0)) with h^0(0) = 0: all 0 in a tanh network (the
+ *       cleanest form); in a logistic network h^1(0) = 1/2 and h^l(0) = σ(W^l·h^{l−1}(0)) ≠ 0 for l ≥ 2 (the
+ *       output too); a softplus layer starts at softplus_β(W·h^{l−1}(0)), log 2/β at layer 1, its gates at
+ *       σ(±β·W·h^{l−1}(0)). None depends on the input. The output at t = 1 is N(x).</li>
  *   <li>{@link Encoding#LAYERWISE} (§1.2): one ray per layer. Stage l has constant copies a^{l−1} of the
  *       previous layer (drift 0) entering linearly, dz^l/dt = W^l·a^{l−1} + b^l, h^l(0) = σ(0). The copies'
  *       initial values are the network's activations at the given input, so one integration to t = 1 gives every
