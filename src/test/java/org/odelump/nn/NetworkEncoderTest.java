@@ -117,6 +117,14 @@ class NetworkEncoderTest {
             }
         }
         assertThat(s.drift(s.indexOf("x1")).isZero()).isTrue();
+
+        Mlp logistic = randomNet(new Random(4), Activation.LOGISTIC, 2, 3, 2, 1);
+        OdeSystem ls = new NetworkEncoder(logistic, NetworkEncoder.Encoding.RAY).compute().system();
+        assertThat(ls.initialValue(ls.indexOf("h1_2"))).isEqualTo(0.5);
+        DenseLayer l2 = logistic.layer(1);
+        double z = 0.5 * (l2.weight(1, 0) + l2.weight(1, 1) + l2.weight(1, 2));
+        assertThat(ls.initialValue(ls.indexOf("h2_2"))).isCloseTo(1 / (1 + Math.exp(-z)),
+                org.assertj.core.data.Offset.offset(1e-15));
     }
 
     @Test
