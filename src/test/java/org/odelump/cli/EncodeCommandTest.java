@@ -91,6 +91,32 @@ class EncodeCommandTest {
     }
 
     @Test
+    void refusesARayEncodingThatWouldBeTooLarge() throws Exception {
+        Random rnd = new Random(1);
+        List<DenseLayer> layers = new ArrayList<>();
+        int[] widths = {8, 64, 64, 64, 1};
+        for (int l = 1; l < widths.length; l++) {
+            double[][] w = new double[widths[l]][widths[l - 1]];
+            for (double[] row : w) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rnd.nextGaussian();
+                }
+            }
+            layers.add(new DenseLayer(w, new double[widths[l]], l == 4 ? Activation.IDENTITY : Activation.TANH));
+        }
+        Path json = dir.resolve("big.json");
+        NetworkFiles.write(json, new Mlp(layers), NetworkFormat.JSON);
+        Run r = run("encode", json.toString(), "-o", dir.resolve("big.ode").toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("use the layer-wise encoding");
+        assertThat(Files.exists(dir.resolve("big.ode"))).isFalse();
+        Run ok = run("encode", json.toString(), "--encoding", "layerwise", "-o", dir.resolve("big.ode").toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(OdeParser.parse(dir.resolve("big.ode")).system().termCount()).isEqualTo(2 * 64 * 8 + 2 * 2 * 64 * 64
+                + 64); // zero biases: no constant terms
+    }
+
+    @Test
     void helpShowsExamples() {
         Run r = run("encode", "--help");
         assertThat(r.code()).isZero();
