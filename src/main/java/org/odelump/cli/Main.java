@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
+                EncodeCommand.class,
                 VerifyCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -38,6 +39,8 @@ import picocli.CommandLine.Option;
             "                               simulate both and compare them",
             "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",
             "                               reduction size and error against epsilon",
+            "  odelump encode net.json -o net.ode",
+            "                               a neural network as a polynomial ODE",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
         })
