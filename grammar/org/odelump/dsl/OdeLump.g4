@@ -37,8 +37,11 @@ viewDecl         : ident ASSIGN expr ;
 otherSection     : BEGIN ID (~(BEGIN | END))* END ID PARAMETERS? ;
 
 command     : (ident ASSIGN)? ident (INTERNAL_ARGS | LPAREN option? (COMMA option?)* RPAREN) ;
-option      : ident+ ASSIGN optionValue | optionValue ;   // option names may hold blanks: perturbation absolute=0.1
-optionValue : STRING | LBRACK (optionValue (COMMA optionValue)*)? RBRACK | expr ;
+option      : optionPair+ | optionValue ;   // pairs may follow each other without commas: from = 0.1 to = 0.5
+optionPair  : ident+ ASSIGN optionValue ;  // option names may hold blanks: perturbation absolute=0.1
+optionValue : STRING | LBRACK (optionValue (COMMA optionValue)*)? RBRACK
+            | LBRACE (optionValue (COMMA optionValue)*)? RBRACE    // ERODE's M0={s18:1,s40:1}
+            | expr (COLON expr)* ;
 
 // Expressions: sums and products are flat loops; the builder applies ERODE's precedence inside a term
 // (unary minus binds tighter than ^, and ^ is left-associative, then * and /).
@@ -85,6 +88,7 @@ RBRACE  : '}' ;
 LBRACK  : '[' ;
 RBRACK  : ']' ;
 COMMA   : ',' ;
+COLON   : ':' ;
 
 NUMBER  : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;
 ID      : [A-Za-z_] [A-Za-z0-9_]* ;

@@ -57,23 +57,32 @@ final class CommandReader {
             }
         } else {
             for (OdeLumpParser.OptionContext o : c.option()) {
-                OdeLumpParser.OptionValueContext v = o.optionValue();
-                String text = v.STRING() != null ? ModelBuilder.unquote(v.STRING().getText()) : source(v);
-                if (o.ident().isEmpty()) {
-                    options.put(text, "");
-                } else {
-                    List<String> key = new ArrayList<>();
-                    for (OdeLumpParser.IdentContext id : o.ident()) {
-                        key.add(id.getText());
-                    }
-                    options.put(String.join(" ", key), text);
+                if (o.optionValue() != null) {
+                    options.put(valueText(o.optionValue()), "");
+                    continue;
                 }
+                // "slope_max_error from = 0.1 to = 0.5 step = 0.1" is one option: the first pair names it and the
+                // rest of the text is its value, so repeated inner names (to, step) of several options cannot clash.
+                List<OdeLumpParser.OptionPairContext> pairs = o.optionPair();
+                OdeLumpParser.OptionPairContext first = pairs.get(0);
+                List<String> key = new ArrayList<>();
+                for (OdeLumpParser.IdentContext id : first.ident()) {
+                    key.add(id.getText());
+                }
+                String value = pairs.size() == 1 ? valueText(first.optionValue())
+                        : first.optionValue().start.getInputStream().getText(Interval.of(
+                                first.optionValue().start.getStartIndex(), o.stop.getStopIndex()));
+                options.put(String.join(" ", key), value);
             }
         }
         if (!KNOWN.contains(name)) {
             mb.warn(c.ident(n - 1).start, "unknown command '" + name + "' is kept but not interpreted");
         }
         return new Command(name, options, c.start.getLine());
+    }
+
+    private static String valueText(OdeLumpParser.OptionValueContext v) {
+        return v.STRING() != null ? ModelBuilder.unquote(v.STRING().getText()) : source(v);
     }
 
     /** The source text of a rule, with its original spacing. */
