@@ -21,13 +21,15 @@ import picocli.CommandLine.Option;
             "",
             "Run without a command to reduce an embedded example model (multisite phosphorylation).",
         },
-        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
             "  odelump                         reduce the embedded example and show the result",
             "  odelump check model.ode         summarise a model and report every problem in it",
             "  odelump print model.net -o m.ode   convert a BioNetGen network to odelump/ERODE syntax",
+            "  odelump bench                   measure speed and memory (writes target/bench/bench.md)",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",
         })
