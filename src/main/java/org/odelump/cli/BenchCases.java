@@ -153,8 +153,8 @@ final class BenchCases {
     private void add(Result r) {
         results.add(r);
         System.gc();
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: %s: median %.3f s (cpu %.3f s), peak heap %d MB %s",
-                r.group(), r.name(), r.m().medianWall(), r.m().medianCpu(), r.m().peakHeapBytes() >> 20, r.facts()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: %s: median %.3f s (cpu %.3f s, gc %.3f s), peak heap %d MB %s",
+                r.group(), r.name(), r.m().medianWall(), r.m().medianCpu(), r.m().medianGc(), r.m().peakHeapBytes() >> 20, r.facts()));
     }
 
     static double round(double v, int digits) {

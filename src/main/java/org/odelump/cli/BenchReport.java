@@ -122,6 +122,7 @@ final class BenchReport {
             c.put("medianWallSeconds", round(r.m().medianWall()));
             c.put("minWallSeconds", round(r.m().minWall()));
             c.put("medianThreadCpuSeconds", round(r.m().medianCpu()));
+            c.put("medianGcSeconds", round(r.m().medianGc()));
             c.put("peakHeapMB", r.m().peakHeapBytes() / 1e6);
             c.put("wallSeconds", Arrays.stream(r.m().wallSeconds()).map(BenchReport::round).toArray());
             c.put("threadCpuSeconds", Arrays.stream(r.m().cpuSeconds()).map(BenchReport::round).toArray());
@@ -136,8 +137,9 @@ final class BenchReport {
 
     String markdown() {
         StringBuilder sb = new StringBuilder("# odelump bench\n\n");
-        sb.append("Each case ran ").append(repeat).append(" time(s); times are the median wall time (min and ")
-                .append("median CPU time of the benchmark thread alongside); peak heap is the largest sum of the ")
+        sb.append("Each case ran ").append(repeat).append(" time(s); times are the median wall time (alongside: the ")
+                .append("minimum, the median CPU time of the benchmark thread, and the median time the garbage ")
+                .append("collectors reported); peak heap is the largest sum of the ")
                 .append("heap pools' peak usage over the runs (reset before each run).\n\n");
         for (Map.Entry<String, Object> e : machine.entrySet()) {
             sb.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
@@ -157,16 +159,16 @@ final class BenchReport {
             rows.forEach(r -> keys.addAll(r.facts().keySet()));
             keys.remove("file");
             sb.append("| case | ").append(String.join(" | ", keys))
-                    .append(" | median s | min s | median CPU s | peak heap MB |\n|---|");
-            sb.append("---:|".repeat(keys.size() + 4)).append('\n');
+                    .append(" | median s | min s | median CPU s | median GC s | peak heap MB |\n|---|");
+            sb.append("---:|".repeat(keys.size() + 5)).append('\n');
             for (BenchCases.Result r : rows) {
                 sb.append("| ").append(r.name()).append(" | ");
                 for (String k : keys) {
                     Object v = r.facts().get(k);
                     sb.append(v == null ? "" : v).append(" | ");
                 }
-                sb.append(String.format(Locale.ROOT, "%.3f | %.3f | %.3f | %d |%n", r.m().medianWall(),
-                        r.m().minWall(), r.m().medianCpu(), Math.round(r.m().peakHeapBytes() / 1e6)));
+                sb.append(String.format(Locale.ROOT, "%.3f | %.3f | %.3f | %.3f | %d |%n", r.m().medianWall(),
+                        r.m().minWall(), r.m().medianCpu(), r.m().medianGc(), Math.round(r.m().peakHeapBytes() / 1e6)));
             }
             if (group.equals("synthetic")) {
                 sb.append("\nFitted exponent b in time ~ monomials^b (least squares on log-log):\n\n")

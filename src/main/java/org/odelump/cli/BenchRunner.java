@@ -1,5 +1,6 @@
 package org.odelump.cli;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -25,14 +26,20 @@ final class BenchRunner {
      * @param wallSeconds   wall time of each run
      * @param cpuSeconds    CPU time of the benchmark thread in each run
      * @param peakHeapBytes largest summed heap-pool peak over the runs
+     * @param gcSeconds     time the garbage collectors reported for each run (their threads' work, which the
+     *                      benchmark thread's CPU time does not include)
      */
-    record Measurement(double[] wallSeconds, double[] cpuSeconds, long peakHeapBytes) {
+    record Measurement(double[] wallSeconds, double[] cpuSeconds, long peakHeapBytes, double[] gcSeconds) {
         double medianWall() {
             return median(wallSeconds);
         }
 
         double medianCpu() {
             return median(cpuSeconds);
+        }
+
+        double medianGc() {
+            return median(gcSeconds);
         }
 
         double minWall() {
@@ -58,20 +65,23 @@ final class BenchRunner {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] wall = new double[repeat];
         double[] cpu = new double[repeat];
+        double[] gc = new double[repeat];
         long peak = 0;
         T result = null;
         for (int r = 0; r < repeat; r++) {
             result = null;
             System.gc();
             resetPeaks();
+            long g0 = gcMillis();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             result = task.call();
             wall[r] = (System.nanoTime() - t0) / 1e9;
             cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            gc[r] = (gcMillis() - g0) / 1e3;
             peak = Math.max(peak, peakHeap());
         }
-        return new Timed<>(new Measurement(wall, cpu, peak), result);
+        return new Timed<>(new Measurement(wall, cpu, peak, gc), result);
     }
 
     static double median(double[] values) {
@@ -106,6 +116,14 @@ final class BenchRunner {
             sxy += dx * (Math.log(p[1]) - my);
         }
         return n < 2 || sxx == 0 ? Double.NaN : sxy / sxx;
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, g.getCollectionTime());
+        }
+        return sum;
     }
 
     private static void resetPeaks() {

@@ -49,7 +49,7 @@ class CorpusReductionTest {
 
     private static final double CHECK_TOLERANCE = 1e-9;
 
-    private static final Simulator.Options SIM = new Simulator.Options(1e-9, 1e-9, 40_000, 1e100);
+    private static final Simulator.Options SIM = new Simulator.Options(1e-9, 1e-9, 6_000, 1e100);
 
     private record Row(String model, String format, int variables, long terms, int[] blocks, String trajectory,
                        double seconds) {
