@@ -8,7 +8,7 @@ grammar OdeLump;
 file        : setting* topItem* EOF ;
 setting     : ID+ ASSIGN (NUMBER | ID) ;        // precision = 10 ; unique reagents = true
 topItem     : model | command | foreignBlock ;
-foreignBlock: BEGIN ID (~BEGIN_MODEL)* ;         // Boolean / multivalued networks: rejected by the builder
+foreignBlock: BEGIN ident (~BEGIN_MODEL)* ;         // Boolean / multivalued networks: rejected by the builder
 
 model       : BEGIN_MODEL modelItem* END MODEL ;
 modelItem   : paramsSection | initSection | partitionSection | reactionsSection | odeSection | viewsSection

@@ -11,6 +11,7 @@ import org.odelump.dsl.ParseOptions;
 import org.odelump.dsl.ParsedModel;
 import org.odelump.io.BngNetReader;
 import org.odelump.io.ImportedModel;
+import org.odelump.io.SbmlReader;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.OdeSystem;
 
@@ -19,7 +20,7 @@ final class ModelLoader {
 
     /** Input formats. */
     enum Format {
-        AUTO, ODE, NET
+        AUTO, ODE, NET, SBML
     }
 
     /** A loaded model with the warnings its reader produced. */
@@ -34,8 +35,8 @@ final class ModelLoader {
             throw new NoSuchFileException(file.toString());
         }
         Format f = format == Format.AUTO ? detect(file) : format;
-        if (f == Format.NET) {
-            ImportedModel m = BngNetReader.read(file);
+        if (f == Format.NET || f == Format.SBML) {
+            ImportedModel m = f == Format.NET ? BngNetReader.read(file) : SbmlReader.read(file);
             return new Loaded(m.system(), m.warnings(), f);
         }
         ParsedModel m = OdeParser.parse(file, new ParseOptions(undeclaredAsConstants));
@@ -44,6 +45,9 @@ final class ModelLoader {
 
     static Format detect(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".net") ? Format.NET : Format.ODE;
+        if (name.endsWith(".net")) {
+            return Format.NET;
+        }
+        return name.endsWith(".xml") || name.endsWith(".sbml") ? Format.SBML : Format.ODE;
     }
 }

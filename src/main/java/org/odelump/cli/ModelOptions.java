@@ -8,12 +8,12 @@ import picocli.CommandLine.Parameters;
 final class ModelOptions {
 
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "Model file: odelump/ERODE .ode (ODE or reactions) or BioNetGen .net.")
+            description = "Model file: odelump/ERODE .ode (ODE or reactions), BioNetGen .net, or SBML .xml/.sbml.")
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "AUTO",
-            description = "Input format: ${COMPLETION-CANDIDATES} (default: by extension, .net is BioNetGen, "
-                    + "anything else odelump/ERODE).")
+            description = "Input format: ${COMPLETION-CANDIDATES} (default: by extension: .net is BioNetGen, "
+                    + ".xml and .sbml are SBML, anything else odelump/ERODE).")
     ModelLoader.Format format;
 
     @Option(names = "--undeclared-as-constants",

@@ -59,7 +59,7 @@ final class DynamicsBuilder {
     }
 
     private ExprCompiler.Compiled compile(OdeLumpParser.ExprContext e) {
-        return mb.compiler().compile(e, scope(), this::declareUndeclared, mb::undeclared);
+        return mb.compiler().compile(e, scope(), this::declareUndeclared, mb::undeclared, true);
     }
 
     // ---- ODE -------------------------------------------------------------------------------------------------

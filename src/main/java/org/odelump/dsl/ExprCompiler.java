@@ -1,11 +1,9 @@
 package org.odelump.dsl;
 
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.antlr.v4.runtime.Token;
-import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
@@ -13,9 +11,10 @@ import org.odelump.symbolic.NameResolver;
 import org.odelump.symbolic.Symbolic;
 
 /**
- * Compiles one expression of the parse tree: builds its {@link Expr} (fast, without positions), converts it with
- * {@link PolyConverter}, and on failure rebuilds it with positions to report the exact offending sub-expression.
- * A division that might cancel is handed to {@link Symbolic#expand} before it is reported as not polynomial.
+ * Compiles one expression of the parse tree: builds its {@link Expr} (fast, without positions) and converts it.
+ * An already expanded polynomial is converted natively ({@link PolyConverter}); for drifts and rates anything else
+ * goes through {@link Symbolic#expand}. On failure the expression is rebuilt with positions, and the native
+ * converter names the exact offending sub-expression and the reason.
  */
 final class ExprCompiler {
 
@@ -46,18 +45,30 @@ final class ExprCompiler {
      */
     Compiled compile(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, UndeclaredHandler undeclared,
                      Function<String, String> undeclaredMessage) {
+        return compile(ctx, scope, undeclared, undeclaredMessage, false);
+    }
+
+    /**
+     * As above; with {@code viaSymbolic}, an input that is not already an expanded polynomial is expanded by
+     * {@link Symbolic#expand} (exact arithmetic, rounded once), and the native converter only locates its errors.
+     */
+    Compiled compile(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, UndeclaredHandler undeclared,
+                     Function<String, String> undeclaredMessage, boolean viaSymbolic) {
         Expr e = exprs.build(ctx, null);
         while (true) {
-            PolyConverter conv = new PolyConverter(scope);
             try {
-                return new Compiled(e, conv.convert(e));
-            } catch (ExprFailure f) {
-                if (f.kind() == Kind.NOT_POLYNOMIAL && conv.mayCancel()) {
-                    Polynomial p = trySymbolic(e, scope);
-                    if (p != null) {
-                        return new Compiled(e, p);
+                if (viaSymbolic) {
+                    try {
+                        return new Compiled(e, new PolyConverter(scope, true).convert(e));
+                    } catch (PolyConverter.NotExpanded notExpanded) {
+                        // the native converter first: it rejects non-polynomials with a reason, without Symja
+                        Polynomial nat = new PolyConverter(scope).convert(e);
+                        Polynomial p = trySymbolic(e, scope);
+                        return new Compiled(e, p != null ? p : nat);
                     }
                 }
+                return new Compiled(e, new PolyConverter(scope).convert(e));
+            } catch (ExprFailure f) {
                 Map<Expr, Token> pos = new IdentityHashMap<>();
                 Expr located = exprs.build(ctx, pos);
                 ExprFailure g;
@@ -94,7 +105,7 @@ final class ExprCompiler {
 
     private static Polynomial trySymbolic(Expr e, PolyConverter.Scope scope) {
         try {
-            return Symbolic.expand(e, new NameResolver() {
+            Polynomial p = Symbolic.expand(e, new NameResolver() {
                 @Override
                 public int variableIndex(String name) {
                     return scope.variableIndex(name);
@@ -105,17 +116,14 @@ final class ExprCompiler {
                     return scope.parameterValue(name);
                 }
             });
+            for (int t = 0; t < p.size(); t++) {
+                if (!Double.isFinite(p.coefficient(t))) {
+                    return null;
+                }
+            }
+            return p;
         } catch (RuntimeException | StackOverflowError ex) {
-            return null; // not merged, or not a polynomial after all: report the native reason
+            return null; // not a polynomial, or refused: the native converter reports where and why
         }
-    }
-
-    /** Diagnostic helper for callers. */
-    Diagnostic warning(Token at, String message) {
-        return loc.at(at, Kind.WARNING, message);
-    }
-
-    static String list(List<String> names) {
-        return String.join(", ", names);
     }
 }

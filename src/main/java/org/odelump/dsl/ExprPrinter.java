@@ -59,9 +59,20 @@ final class ExprPrinter {
                 sb.append('^');
                 wrap(b.right(), level(b.right()) < 4, sb);
             } else {
-                wrap(b.left(), level(b.left()) < lv, sb);
-                sb.append(lv == SUM ? " " + b.op().symbol() + " " : b.op().symbol());
-                wrap(b.right(), level(b.right()) <= lv, sb);
+                // Long sums and products are left-deep chains (a group of thousands of species): walk the left
+                // spine iteratively so printing needs no stack depth proportional to the number of terms.
+                java.util.ArrayDeque<Expr.Binary> chain = new java.util.ArrayDeque<>();
+                Expr left = b;
+                while (left instanceof Expr.Binary lb && lb.op() != Expr.Op.POW && level(lb) == lv) {
+                    chain.push(lb);
+                    left = lb.left();
+                }
+                wrap(left, level(left) < lv, sb);
+                while (!chain.isEmpty()) {
+                    Expr.Binary link = chain.pop();
+                    sb.append(lv == SUM ? " " + link.op().symbol() + " " : link.op().symbol());
+                    wrap(link.right(), level(link.right()) <= lv, sb);
+                }
             }
         }
     }

@@ -13,7 +13,6 @@ import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
-import org.odelump.model.Polynomial;
 import org.odelump.model.Provenance;
 import org.odelump.model.View;
 
@@ -91,8 +90,7 @@ final class ModelBuilder {
         List<OdeLumpParser.CommandContext> trailing = new ArrayList<>();
         for (OdeLumpParser.TopItemContext item : file.topItem()) {
             if (item.foreignBlock() != null) {
-                Token kind = item.foreignBlock().ID().getSymbol();
-                String word = kind.getText();
+                String word = item.foreignBlock().ident().getText();
                 if (word.equals("Boolean") || word.equals("Multivalued")) {
                     throw loc.error(item.start, Kind.UNSUPPORTED, word + " networks are not supported:"
                             + " odelump reads polynomial ODE models and reaction networks");
@@ -289,8 +287,4 @@ final class ModelBuilder {
         return out;
     }
 
-    /** Returns the polynomial of a compiled expression (helper for section readers). */
-    static Polynomial poly(ExprCompiler.Compiled c) {
-        return c.polynomial();
-    }
 }

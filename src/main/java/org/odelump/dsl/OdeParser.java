@@ -79,7 +79,8 @@ public final class OdeParser {
 
     private static ParsedModel doParse(String file, String text, ParseOptions options) {
         Located loc = new Located(file);
-        OdeLumpLexer lexer = new OdeLumpLexer(CharStreams.fromString(text, file));
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark is no token
+        OdeLumpLexer lexer = new OdeLumpLexer(CharStreams.fromString(body, file));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();

@@ -13,9 +13,7 @@ import org.odelump.model.Polynomial;
  * products, the common case, is accumulated term by term without intermediate polynomials, and sums and products
  * of any length are walked by loops. Cost is linear in the size of an expanded input.
  *
- * <p>Failures are {@link ExprFailure}s naming the offending sub-expression. A division by a variable expression
- * whose numerator has at least the denominator's degree is flagged {@link #mayCancel()}: a symbolic engine might
- * still find a polynomial (e.g. {@code (x^2-y^2)/(x-y)}).
+ * <p>Failures are {@link ExprFailure}s naming the offending sub-expression.
  */
 final class PolyConverter {
 
@@ -33,19 +31,54 @@ final class PolyConverter {
     /** Largest exponent of a single variable. */
     static final int MAX_EXPONENT = 100_000;
 
-    private final Scope scope;
-    private boolean mayCancel;
+    /** Thrown in expanded-only mode when the input is not an expanded polynomial. */
+    static final class NotExpanded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    PolyConverter(Scope scope) {
-        this.scope = scope;
+        NotExpanded() {
+            super("not an expanded polynomial", null, false, false);
+        }
     }
 
-    /** True when the last failure was a division that a symbolic engine might cancel. */
-    boolean mayCancel() {
-        return mayCancel;
+    private static final NotExpanded NOT_EXPANDED = new NotExpanded();
+
+    private final Scope scope;
+    private final boolean expandedOnly;
+
+    /** A converter for any polynomial expression. */
+    PolyConverter(Scope scope) {
+        this(scope, false);
+    }
+
+    /**
+     * With {@code expandedOnly}, only an already expanded polynomial is accepted (a sum of products of numbers,
+     * parameters, variables and variables to non-negative integer powers); anything else throws
+     * {@link NotExpanded}, so that the caller can hand it to the symbolic gateway.
+     */
+    PolyConverter(Scope scope, boolean expandedOnly) {
+        this.scope = scope;
+        this.expandedOnly = expandedOnly;
     }
 
     Polynomial convert(Expr e) {
+        if (expandedOnly) {
+            return expanded(e);
+        }
+        return general(e);
+    }
+
+    private Polynomial expanded(Expr e) {
+        if (e instanceof Expr.Binary b && (b.op() == Expr.Op.ADD || b.op() == Expr.Op.SUB)) {
+            return sum(b);
+        }
+        SimpleTerm st = simpleTerm(e);
+        if (st == null) {
+            throw NOT_EXPANDED;
+        }
+        return Polynomial.term(st.coefficient, st.monomial);
+    }
+
+    private Polynomial general(Expr e) {
         if (e instanceof Expr.Num n) {
             return constant(n.value(), e);
         }
@@ -98,11 +131,15 @@ final class PolyConverter {
             SimpleTerm st = simpleTerm(t);
             if (st != null) {
                 acc.add(st.monomial, sign * st.coefficient);
+            } else if (expandedOnly) {
+                throw NOT_EXPANDED;
             } else {
                 acc.add(convert(t), sign);
             }
         }
-        return acc.build();
+        Polynomial r = acc.build();
+        checkFinite(r, top);
+        return r;
     }
 
     /** A term c·m found without building polynomials, or null when {@code t} is not a plain product. */
@@ -125,6 +162,10 @@ final class PolyConverter {
         for (int i = factors.size() - 1; i >= 0; i--) {
             Expr f = factors.get(i);
             boolean div = divide.get(i);
+            while (f instanceof Expr.Neg neg) {
+                c = -c;
+                f = neg.operand();
+            }
             if (f instanceof Expr.Num n) {
                 c = div ? c / n.value() : c * n.value();
             } else if (f instanceof Expr.Ref r) {
@@ -192,7 +233,6 @@ final class PolyConverter {
         if (num.isZero()) {
             return Polynomial.ZERO;
         }
-        mayCancel = num.degree() >= den.degree();
         throw new ExprFailure(Kind.NOT_POLYNOMIAL, "a variable in a denominator is not polynomial", denExpr);
     }
 

@@ -51,6 +51,13 @@ final class SyntaxErrors extends BaseErrorListener {
             expected = new IntervalSet();
         }
         ParserRuleContext ctx = e != null && e.getCtx() instanceof ParserRuleContext c ? c : p.getContext();
+        if (ctx instanceof OdeLumpParser.EquationContext eq && eq.getChildCount() <= 1
+                && eq.getParent() instanceof OdeLumpParser.OdeSectionContext) {
+            // a stray word in an ODE section: blame the word, not the token after it
+            errors.add(loc.at(eq.start, Kind.SYNTAX, "unexpected " + describe(eq.start) + ", expected "
+                    + sectionPhrase(eq.getParent())));
+            return;
+        }
         errors.add(loc.at(t, Kind.SYNTAX, message(t, expected, ctx, p)));
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.InvalidModelException;
@@ -35,9 +37,9 @@ import org.odelump.model.Provenance;
  * <p>Rate semantics. A rate is an expression of parameters, groups and functions. The propensity of a reaction is
  * rate × Π reactant concentrations (with multiplicity); BioNetGen has already folded symmetry factors and
  * compartment volumes into the rate text ({@code 0.5*kp2}). This is also BioNetGen's meaning for a functional rate:
- * the function value plays the role of the rate constant and is multiplied by the reactant populations (NFsim's
- * {@code FunctionalRxnClass::update_a} computes a = f · Π reactant counts; Network3's functional reactions do the
- * same). A rate that is a constant gives a mass-action reaction ({@code massAction = true}); a rate that depends
+ * the function value plays the role of the rate constant and is multiplied by the reactant populations (as in
+ * NFsim's {@code FunctionalRxnClass::update_a}, RuleWorld/nfsim, which computes a = f · Π reactant counts; the
+ * statistical factor, e.g. {@code 0.5*f}, stays in the rate text). A rate that is a constant gives a mass-action reaction ({@code massAction = true}); a rate that depends
  * on species through groups, e.g. {@code k_synthcat*B_tot}, must expand to a polynomial in the species and gives a
  * reaction with that polynomial times x^ρ as propensity ({@code massAction = false}, no rate source). Anything
  * else is refused: a division by species (Michaelis–Menten {@code kcat/(Km+S)}) or a non-integer power is
@@ -49,7 +51,8 @@ import org.odelump.model.Provenance;
  * escapes for any input. Warnings are returned with the model.
  *
  * <p>Cost: one pass over the text (reaction lines parsed by hand), one evaluation per distinct rate text, and
- * O(Σ reaction size) hash operations for the drifts; linear in the file size.
+ * O(Σ reaction size) hash operations for the drifts; linear in the file size. For files of 1 MB or more the
+ * SHA-256 of the provenance is computed on the common fork-join pool while the text is parsed.
  */
 public final class BngNetReader {
 
@@ -65,16 +68,23 @@ public final class BngNetReader {
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(new Diagnostic(name, 0, 0, Kind.IO, "cannot read the file: " + e));
         }
+        // the digest of a large file runs on another core while the text is parsed
+        CompletableFuture<String> sha = bytes.length >= PARALLEL_DIGEST_BYTES
+                ? CompletableFuture.supplyAsync(() -> Provenance.sha256(bytes))
+                : CompletableFuture.completedFuture(Provenance.sha256(bytes));
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return read(name, text, new Provenance(name, Provenance.sha256(bytes), "net"));
+        return read(name, text, () -> new Provenance(name, sha.join(), "net"));
     }
+
+    /** Files at least this large get their SHA-256 computed in parallel with parsing. */
+    private static final int PARALLEL_DIGEST_BYTES = 1 << 20;
 
     /** Reads {@code .net} text; {@code fileName} is used in diagnostics and as the model name. */
     public static ImportedModel read(String fileName, String text) {
-        return read(fileName, text, Provenance.ofText(fileName, "net", text));
+        return read(fileName, text, () -> Provenance.ofText(fileName, "net", text));
     }
 
-    private static ImportedModel read(String fileName, String text, Provenance provenance) {
+    private static ImportedModel read(String fileName, String text, Supplier<Provenance> provenance) {
         try {
             NetScanner scanner = new NetScanner(fileName, text);
             scanner.scan();

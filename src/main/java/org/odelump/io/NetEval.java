@@ -22,6 +22,9 @@ final class NetEval {
     /** Largest integer power of a species expression that is expanded. */
     static final int MAX_POWER = 32;
 
+    /** Largest number of terms an expanded rate or function may have. */
+    static final int MAX_TERMS = 100_000;
+
     private NetEval() {
     }
 
@@ -86,7 +89,7 @@ final class NetEval {
         try {
             return polyUnchecked(n, scope);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new Failure(n.pos(), Kind.SEMANTIC, "the expression overflows: " + e.getMessage());
+            throw new Failure(start(n), Kind.SEMANTIC, "the expression overflows: " + e.getMessage());
         }
     }
 
@@ -106,7 +109,7 @@ final class NetEval {
                 case '-':
                     return l.minus(r);
                 case '*':
-                    return l.times(r);
+                    return times(b, l, r);
                 case '/':
                     if (!r.isConstant()) {
                         throw new Failure(b.pos(), Kind.NOT_POLYNOMIAL,
@@ -151,7 +154,34 @@ final class NetEval {
                     + org.odelump.model.Numbers.format(e) + " of an expression of the species (only integer powers 0.."
                     + MAX_POWER + " are polynomial)");
         }
-        return base.pow((int) e);
+        Polynomial result = Polynomial.constant(1.0);
+        for (int k = 0; k < (int) e; k++) {
+            result = times(b, result, base);
+        }
+        return result;
+    }
+
+    /** A product, refused when it would have more than {@link #MAX_TERMS} terms. */
+    private static Polynomial times(Bin b, Polynomial l, Polynomial r) throws Failure {
+        if ((long) l.size() * r.size() > MAX_TERMS) {
+            throw new Failure(b.pos(), Kind.UNSUPPORTED, "the expression expands to more than " + MAX_TERMS
+                    + " terms");
+        }
+        Polynomial p = l.times(r);
+        if (p.size() > MAX_TERMS) {
+            throw new Failure(b.pos(), Kind.UNSUPPORTED, "the expression expands to more than " + MAX_TERMS
+                    + " terms");
+        }
+        return p;
+    }
+
+    /** Index of the first character of {@code n} (a binary node's own position is its operator). */
+    static int start(Node n) {
+        Node k = n;
+        while (k instanceof Bin b) {
+            k = b.left();
+        }
+        return Math.min(k.pos(), n.pos());
     }
 
     /** The value of a constant polynomial. */

@@ -219,6 +219,9 @@ final class NetExpr {
         }
 
         private Node power(int depth) throws Failure {
+            if (depth > MAX_DEPTH) {
+                throw new Failure(i, Kind.SYNTAX, "expression nested more than " + MAX_DEPTH + " levels deep");
+            }
             Node base = primary(depth);
             if (peek() == '^') {
                 int at = i++;

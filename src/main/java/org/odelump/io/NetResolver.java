@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.odelump.io.NetExpr.Call;
 import org.odelump.io.NetExpr.Failure;
@@ -67,7 +68,7 @@ final class NetResolver {
         return warnings;
     }
 
-    OdeSystem resolve(String modelName, Provenance provenance) {
+    OdeSystem resolve(String modelName, Supplier<Provenance> provenance) {
         List<Variable> variables = new ArrayList<>(n);
         Set<String> variableNames = new HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -91,20 +92,27 @@ final class NetResolver {
                 throw duplicate("function", f, first);
             }
         }
-        List<Reaction> reactions = reactions();
-        List<Polynomial> drifts = drifts(reactions);
+        boolean[] fixed = new boolean[n];
         for (int i = 0; i < n; i++) {
             Entry e = sc.species.get(i);
-            if (e.name().startsWith("$")) {
-                drifts.set(i, Polynomial.ZERO);
+            if (isFixed(e.name())) {
+                fixed[i] = true;
                 warnings.add(new Diagnostic(file, e.line(), e.col(e.nameAt()), Kind.WARNING, "species " + (i + 1)
-                        + " '" + e.name() + "' is fixed ('$'): the drift of s" + (i + 1) + " is set to 0"));
+                        + " '" + e.name() + "' is fixed ('$'): its reactions keep it as a catalyst, so the drift of s"
+                        + (i + 1) + " is 0"));
+            }
+        }
+        List<Reaction> reactions = clampFixed(reactions(), fixed);
+        List<Polynomial> drifts = drifts(reactions);
+        for (int i = 0; i < n; i++) {
+            if (fixed[i]) {
+                drifts.set(i, Polynomial.ZERO);
             }
         }
         try {
             return OdeSystem.builder(modelName).variables(variables).parameters(parameters).initialValues(init)
                     .initialSources(initSources).reactions(reactions).drifts(drifts).views(views)
-                    .provenance(provenance).build();
+                    .provenance(provenance.get()).build();
         } catch (IllegalArgumentException ex) {
             throw new NetError(0, 0, Kind.SEMANTIC, "inconsistent model: " + ex.getMessage());
         }
@@ -287,6 +295,7 @@ final class NetResolver {
             }
         }
         List<Reaction> out = new ArrayList<>(t.count);
+        String[] labelNames = new String[t.labels.size()];
         for (int r = 0; r < t.count; r++) {
             Monomial reagents = t.monomials.get(t.reagentId[r]);
             Monomial products = t.monomials.get(t.productId[r]);
@@ -299,10 +308,89 @@ final class NetResolver {
                 throw new NetError(t.line[r], t.rateCol[r], Kind.SEMANTIC, "the propensity overflows: "
                         + ex.getMessage());
             }
-            String label = t.labelId[r] < 0 ? null : t.labels.get(t.labelId[r]);
+            String label = null;
+            if (t.labelId[r] >= 0) {
+                label = labelNames[t.labelId[r]];
+                if (label == null) {
+                    label = identifier(t.labels.get(t.labelId[r]));
+                    labelNames[t.labelId[r]] = label;
+                }
+            }
             out.add(new Reaction(label, reagents, products, propensity, rate.constant, rate.source));
         }
         return out;
+    }
+
+    /**
+     * Fixed ({@code $}) species keep their amount: every reaction that consumes or produces one is rewritten so
+     * that the species appears on both sides with its reagent multiplicity (a catalyst). The propensity is
+     * unchanged, so the other species' drifts are exactly BioNetGen's, the fixed species' drift is 0, and the
+     * reaction list stays consistent with the drifts when the model is printed as DSL text.
+     */
+    private static List<Reaction> clampFixed(List<Reaction> reactions, boolean[] fixed) {
+        boolean any = false;
+        for (boolean f : fixed) {
+            any |= f;
+        }
+        if (!any) {
+            return reactions;
+        }
+        List<Reaction> out = new ArrayList<>(reactions.size());
+        for (Reaction r : reactions) {
+            Monomial products = r.products();
+            boolean changed = false;
+            for (Monomial side : new Monomial[] {r.reagents(), r.products()}) {
+                for (int k = 0; k < side.size(); k++) {
+                    int s = side.var(k);
+                    if (fixed[s] && products.exponentOf(s) != r.reagents().exponentOf(s)) {
+                        products = withExponent(products, s, r.reagents().exponentOf(s));
+                        changed = true;
+                    }
+                }
+            }
+            out.add(changed ? new Reaction(r.label(), r.reagents(), products, r.propensity(), r.massAction(),
+                    r.rateSource()) : r);
+        }
+        return out;
+    }
+
+    private static Monomial withExponent(Monomial m, int var, int exp) {
+        int[] vs = new int[m.size() + 1];
+        int[] es = new int[m.size() + 1];
+        int k = 0;
+        for (int i = 0; i < m.size(); i++) {
+            if (m.var(i) != var) {
+                vs[k] = m.var(i);
+                es[k++] = m.exp(i);
+            }
+        }
+        vs[k] = var;
+        es[k++] = exp;
+        return Monomial.of(java.util.Arrays.copyOf(vs, k), java.util.Arrays.copyOf(es, k));
+    }
+
+    /**
+     * A rule name as a DSL identifier, so that the reaction label can be printed as {@code [label]}:
+     * {@code Rule1_1(reverse)} becomes {@code Rule1_1_reverse}, a bare number {@code 1} becomes {@code r1}.
+     */
+    static String identifier(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length() + 1);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if (ok) {
+                sb.append(c);
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '_') {
+                sb.append('_');
+            }
+        }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '_') {
+            sb.setLength(sb.length() - 1);
+        }
+        if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
+            sb.insert(0, 'r');
+        }
+        return sb.toString();
     }
 
     /** Evaluates one distinct rate text, reporting errors at its first use ({@code line}, {@code col}). */
@@ -531,6 +619,11 @@ final class NetResolver {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** BioNetGen marks a clamped species with {@code $}, before or after its compartment prefix {@code @C::}. */
+    static boolean isFixed(String pattern) {
+        return pattern.startsWith("$") || (pattern.startsWith("@") && pattern.contains("::$"));
+    }
 
     private static Node parse(Entry e) {
         try {

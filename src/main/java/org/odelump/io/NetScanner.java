@@ -81,7 +81,7 @@ final class NetScanner {
             }
         }
         int contentEnd = hash >= 0 ? hash : end;
-        int i = skipSpace(start, contentEnd);
+        int i = skipSpaceT(start, contentEnd);
         if (i >= contentEnd) {
             return;
         }
@@ -93,6 +93,9 @@ final class NetScanner {
         int from = i - start;
         int to = contentEnd - start;
         String first = word(line, from, to);
+        if (block == Block.SKIP && !first.equals("end")) {
+            return;
+        }
         if (first.equals("begin") || first.equals("end")) {
             String name = blockName(line, from + first.length(), to);
             if (first.equals("begin")) {
@@ -410,10 +413,6 @@ final class NetScanner {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private int skipSpace(int i, int to) {
-        return skipSpace(text, i, to);
     }
 
     private int skipSpaceT(int i, int to) {

@@ -90,15 +90,14 @@ final class NetTables {
             }
             int h = 1;
             for (int i = from; i < to; i++) {
-                h = 31 * h + a[i];
+                h = h * 0x9E3779B1 + a[i];
             }
             int mask = slots.length - 1;
             int slot = mix(h) & mask;
             int len = to - from;
             while (slots[slot] != 0) {
                 int id = slots[slot] - 1;
-                if (keyHash[id] == h && keyStart[id + 1] - keyStart[id] == len
-                        && Arrays.equals(keys, keyStart[id], keyStart[id + 1], a, from, to)) {
+                if (keyHash[id] == h && keyStart[id + 1] - keyStart[id] == len && sameKey(keyStart[id], a, from, len)) {
                     return id;
                 }
                 slot = (slot + 1) & mask;
@@ -122,6 +121,15 @@ final class NetTables {
                 rehash();
             }
             return id;
+        }
+
+        private boolean sameKey(int at, int[] a, int from, int len) {
+            for (int k = 0; k < len; k++) {
+                if (keys[at + k] != a[from + k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Monomial get(int id) {

@@ -1,11 +1,11 @@
 package org.odelump.lumping;
 
 /**
- * How exact algorithms compare double coefficients. Two values a and b are equal when
- * |a − b| ≤ tol·max(1, |a|, |b|); a sum is zero when |sum| ≤ tol·max(1, Σ|summands|), so cancellation
- * noise such as {@code 0.1 + 0.2 − 0.3} (about 5.6e-17) counts as zero while genuinely small coefficients above
- * tol survive. Below magnitude 1 the test is absolute, so models whose rate constants are smaller than tol must
- * be given a smaller tolerance.
+ * How exact algorithms compare double coefficients, purely relatively. Two values a and b are equal when
+ * |a − b| ≤ tol·max(|a|, |b|); a sum is zero when |sum| ≤ tol·Σ|summands|, so cancellation noise such as
+ * {@code 0.1 + 0.2 − 0.3} (about 5.6e-17 against summands of 0.6) counts as zero. Because no absolute floor is
+ * used, the result does not depend on units: multiplying every coefficient of a model by the same positive
+ * factor (1e-15 or 1e15) gives the same partitions. A single coefficient is zero only when it is exactly 0.
  *
  * <p>Always passed to the algorithm that uses it (never a global). Research notes §2.9 and §7.3 describe why
  * ERODE's BigDecimal scale of 20 and this relative test agree on double-precision inputs.
@@ -28,19 +28,13 @@ public record Tolerance(double relative) {
         return new Tolerance(relative);
     }
 
-    /** True when |a − b| ≤ tol·max(1, |a|, |b|). */
+    /** True when |a − b| ≤ tol·max(|a|, |b|) (so exactly equal values, zeros included, are equal). */
     public boolean equal(double a, double b) {
-        double scale = Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
-        return Math.abs(a - b) <= relative * scale;
+        return Math.abs(a - b) <= relative * Math.max(Math.abs(a), Math.abs(b));
     }
 
-    /** True when |v| ≤ tol. */
-    public boolean isZero(double v) {
-        return Math.abs(v) <= relative;
-    }
-
-    /** True when a sum is zero relative to the sum of the absolute values of its summands. */
+    /** True when a sum is zero relative to the sum of the absolute values of its summands: |sum| ≤ tol·absSum. */
     public boolean isZeroSum(double sum, double absSum) {
-        return Math.abs(sum) <= relative * Math.max(1.0, absSum);
+        return Math.abs(sum) <= relative * absSum;
     }
 }

@@ -28,12 +28,47 @@ public sealed interface Expr {
         }
     }
 
-    /** A binary operation. */
+    /**
+     * A binary operation. Long sums and products are left-deep chains (a BioNetGen group of thousands of species,
+     * a drift of thousands of terms), so equality and hashing walk the left spine iteratively instead of
+     * recursing once per term.
+     */
     record Binary(Op op, Expr left, Expr right) implements Expr {
         public Binary {
             Objects.requireNonNull(op, "op");
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Expr other)) {
+                return false;
+            }
+            Expr a = this;
+            Expr b = other;
+            while (a instanceof Binary x && b instanceof Binary y) {
+                if (x == y) {
+                    return true;
+                }
+                if (x.op != y.op || !x.right.equals(y.right)) {
+                    return false;
+                }
+                a = x.left;
+                b = y.left;
+            }
+            return a.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 17;
+            Expr a = this;
+            while (a instanceof Binary x) {
+                h = 31 * (31 * h + x.op.hashCode()) + x.right.hashCode();
+                a = x.left;
+            }
+            return 31 * h + a.hashCode();
         }
     }
 

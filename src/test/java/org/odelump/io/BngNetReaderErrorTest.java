@@ -86,6 +86,16 @@ class BngNetReaderErrorTest {
                                 "begin functions\n    1 f() exp(G)\nend functions\nbegin groups\n 1 G 1\nend groups\n"),
                         Kind.NOT_POLYNOMIAL, "bad.net:9:11: the rate 'f' is not a polynomial in the species:"
                                 + " in function 'f' (line 12): 'exp' of an expression that depends on the species"),
+                Arguments.of(net(PARAMS, SPECIES, "    1 1 2 k*G^0.5 #R\n", "begin groups\n 1 G 1,2\nend groups\n"),
+                        Kind.NOT_POLYNOMIAL, "bad.net:9:14: the rate 'k*G^0.5' is not a polynomial in the species:"
+                                + " the power 0.5 of an expression of the species (only integer powers 0..32 are"
+                                + " polynomial)"),
+                Arguments.of(net(PARAMS, SPECIES, "    1 1 2 1e308*G^2 #R\n",
+                                "begin groups\n 1 G 1,1\nend groups\n"), Kind.SEMANTIC,
+                        "bad.net:9:11: the expression overflows: coefficient is not finite: Infinity"),
+                Arguments.of(net("begin parameters\n    1 k " + "(".repeat(300) + "1" + ")".repeat(300)
+                                + "\nend parameters\n", SPECIES, "", ""), Kind.SYNTAX,
+                        "bad.net:2:210: expression nested more than 200 levels deep"),
                 Arguments.of(net(PARAMS, SPECIES, "    1 1 2 f #R\n",
                                 "begin functions\n    1 f() k*zz\nend functions\n"), Kind.SEMANTIC,
                         "bad.net:12:13: unknown name 'zz' (not a parameter, a group or a function)"),

@@ -120,8 +120,25 @@ class BngNetReaderTest {
         assertThat(m.system().drift(3)).isEqualTo(Polynomial.ZERO);
         assertThat(m.system().reactions().get(2).propensity()).isEqualTo(Polynomial.term(3, Monomial.of(3)));
         assertThat(m.warnings()).extracting(Diagnostic::toString)
-                .contains("features.net:24:7: species 4 '$Src()' is fixed ('$'): the drift of s4 is set to 0");
+                .contains("features.net:24:7: species 4 '$Src()' is fixed ('$'): its reactions keep it as a catalyst, so the drift of s4 is 0");
         assertThat(m.warnings()).allMatch(d -> d.kind() == Kind.WARNING);
+    }
+
+    @Test
+    void driftsEqualTheModelBuildersDriftsOfWithFixedSpeciesZeroed() {
+        OdeSystem s = features().system();
+        List<Polynomial> expected = new java.util.ArrayList<>(OdeSystem.Builder.driftsOf(s.dimension(), s.reactions()));
+        expected.set(3, Polynomial.ZERO);
+        assertThat(s.drifts()).isEqualTo(expected);
+    }
+
+    @Test
+    void aFixedSpeciesInACompartmentIsRecognised() {
+        ImportedModel m = BngNetReader.read("c.net", "begin species\n 1 @EC::$A() 1\n 2 @EC::B() 0\nend species\n"
+                + "begin reactions\n 1 1 2 3\nend reactions\n");
+        assertThat(m.system().drift(0)).isEqualTo(Polynomial.ZERO);
+        assertThat(m.system().drift(1)).isEqualTo(Polynomial.term(3, Monomial.of(0)));
+        assertThat(m.warnings()).hasSize(1);
     }
 
     @Test
@@ -137,7 +154,7 @@ class BngNetReaderTest {
     void unknownBlocksAndDirectivesAreSkippedSilentlyWhenKnownToBeIrrelevant() {
         assertThat(features().warnings()).hasSize(1);
         ImportedModel m = BngNetReader.read("x.net", "begin species\n 1 A() 1\nend species\n"
-                + "begin mystery things\n anything at all\nend mystery things\n");
+                + "begin mystery things\n anything at all\n begin nested\n end nested\nend  mystery   things \n");
         assertThat(m.warnings()).extracting(Diagnostic::toString)
                 .containsExactly("x.net:4:1: skipped the unknown block 'mystery things'");
     }
@@ -176,7 +193,7 @@ class BngNetReaderTest {
             }
             for (int i = 0; i < n; i++) {
                 String display = s.variables().get(i).displayName();
-                if (display != null && display.startsWith("$")) {
+                if (display != null && isClamped(display)) {
                     expected[i] = 0;
                 }
             }
@@ -188,6 +205,11 @@ class BngNetReaderTest {
                 }
             }
         }
+    }
+
+    /** BioNetGen's {@code $} marks a clamped species, also after a compartment prefix ({@code @CP::$Sink()}). */
+    static boolean isClamped(String pattern) {
+        return pattern.startsWith("$") || pattern.contains("::$");
     }
 
     @Test

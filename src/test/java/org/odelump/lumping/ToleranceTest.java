@@ -13,17 +13,21 @@ import org.odelump.model.Polynomial;
 class ToleranceTest {
 
     @Test
-    void comparesRelativelyAboveOneAndAbsolutelyBelow() {
+    void comparesRelativelyAtEveryScale() {
         Tolerance t = Tolerance.of(1e-12);
         assertThat(0.1 + 0.2 == 0.3).isFalse();
         assertThat(t.equal(0.1 + 0.2, 0.3)).isTrue();
         assertThat(t.equal(1e6, 1e6 + 1e-7)).isTrue();
         assertThat(t.equal(1e6, 1e6 + 1e-5)).isFalse();
         assertThat(t.equal(1.0, 1.001)).isFalse();
-        assertThat(t.isZero(1e-13)).isTrue();
-        assertThat(t.isZero(1e-11)).isFalse();
+        assertThat(t.equal(1e-15, 1.0000000000001e-15)).isTrue();
+        assertThat(t.equal(1e-15, 2e-15)).isFalse();
+        assertThat(t.equal(0.0, 1e-30)).isFalse();
+        assertThat(t.equal(0.0, 0.0)).isTrue();
         assertThat(t.isZeroSum(0.1 + 0.2 - 0.3, 0.6)).isTrue();
         assertThat(t.isZeroSum(1e-9, 2.0)).isFalse();
+        assertThat(t.isZeroSum(1e-27, 1e-15)).isTrue();
+        assertThat(t.isZeroSum(1e-16, 1e-15)).isFalse();
     }
 
     @Test
