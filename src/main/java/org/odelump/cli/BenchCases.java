@@ -153,8 +153,10 @@ final class BenchCases {
     private void add(Result r) {
         results.add(r);
         System.gc();
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: %s: median %.3f s (cpu %.3f s, gc %.3f s), peak heap %d MB %s",
-                r.group(), r.name(), r.m().medianWall(), r.m().medianCpu(), r.m().medianGc(), r.m().peakHeapBytes() >> 20, r.facts()));
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "%s: %s: median %.3f s (cpu %.3f s, gc %.3f s), peak heap %d MB %s", r.group(), r.name(),
+                r.m().medianWall(), r.m().medianCpu(), r.m().medianGc(), Math.round(r.m().peakHeapBytes() / 1e6),
+                r.facts()));
     }
 
     static double round(double v, int digits) {

@@ -96,7 +96,8 @@ final class BenchReport {
         out.add(limit(find("nets", asym + " BE"), "BE on " + asym + " under 2 s after loading", 2));
         boolean any = false;
         for (BenchCases.Result r : results) {
-            if (r.group().equals("synthetic") && Long.valueOf(1_000_000L).equals(toLong(r.facts().get("target monomials")))) {
+            Long target = toLong(r.facts().get("target monomials"));
+            if (r.group().equals("synthetic") && Long.valueOf(1_000_000L).equals(target)) {
                 any = true;
                 out.add(limit(r, r.facts().get("method") + " on the 10^6-monomial model (planted "
                         + r.facts().get("planted") + ") under 10 s", 10));

@@ -118,7 +118,8 @@ final class SyntheticModels {
                     }
                 } else if (degree == 1) {
                     for (int k = 0; k < BLOCK_SIZE; k++) {
-                        acc.get(b * BLOCK_SIZE + rnd.nextInt(BLOCK_SIZE)).add(Monomial.of(factors[0] * BLOCK_SIZE + k), c);
+                        acc.get(b * BLOCK_SIZE + rnd.nextInt(BLOCK_SIZE))
+                                .add(Monomial.of(factors[0] * BLOCK_SIZE + k), c);
                     }
                 } else {
                     for (int k = 0; k < BLOCK_SIZE; k++) {

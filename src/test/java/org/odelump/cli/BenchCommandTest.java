@@ -55,7 +55,8 @@ class BenchCommandTest {
             names.add(c.get("name").asText());
             assertThat(c.get("wallSeconds")).hasSize(2);
             assertThat(c.get("peakHeapMB").asDouble()).isPositive();
-            assertThat(c.get("medianWallSeconds").asDouble()).isGreaterThanOrEqualTo(c.get("minWallSeconds").asDouble());
+            assertThat(c.get("medianWallSeconds").asDouble())
+                    .isGreaterThanOrEqualTo(c.get("minWallSeconds").asDouble());
         }
         assertThat(names).containsExactly("parse+normalise 3000 terms",
                 "planted_fe_1000 FE", "planted_fe_1000 BE", "planted_fe_4000 FE", "planted_fe_4000 BE",

@@ -132,8 +132,10 @@ class CorpusReductionTest {
                 .append("(equal initial values). Every reduction passed LumpingCheck; \"simulated\" counts the ")
                 .append("reductions whose short simulation (t in [0, 1]) was compared with the original's ")
                 .append("(models up to ").append(SIMULATE_UP_TO).append(" variables whose explicit simulation ")
-                .append("completed; '-' = not attempted). Time covers loading, the four reductions and the checks.\n\n");
-        sb.append("| model | format | variables | terms | FE none | FE ic | BE none | BE ic | simulated | time (s) |\n");
+                .append("completed; '-' = not attempted). Time covers loading, the four reductions and the ")
+                .append("checks.\n\n");
+        sb.append("| model | format | variables | terms | FE none | FE ic | BE none | BE ic | simulated ")
+                .append("| time (s) |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %s | %.2f |%n",
