@@ -124,7 +124,7 @@ final class BenchReport {
             c.put("minWallSeconds", round(r.m().minWall()));
             c.put("medianThreadCpuSeconds", round(r.m().medianCpu()));
             c.put("medianGcSeconds", round(r.m().medianGc()));
-            c.put("peakHeapMB", r.m().peakHeapBytes() / 1e6);
+            c.put("peakHeapMB", Math.round(r.m().peakHeapBytes() / 1e5) / 10.0);
             c.put("wallSeconds", Arrays.stream(r.m().wallSeconds()).map(BenchReport::round).toArray());
             c.put("threadCpuSeconds", Arrays.stream(r.m().cpuSeconds()).map(BenchReport::round).toArray());
             cases.add(c);
