@@ -11,7 +11,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odelump.dsl.OdeParser;
@@ -145,5 +147,32 @@ class BenchCommandTest {
         assertThat(BenchRunner.fittedExponent(List.of(new double[] {10, 1}))).isNaN();
         assertThat(BenchRunner.median(new double[] {3, 1, 2})).isEqualTo(2);
         assertThat(BenchRunner.median(new double[] {4, 1, 2, 3})).isEqualTo(2.5);
+    }
+
+    @Test
+    void targetsAreJudgedOnMediansAndPeakHeap() {
+        Map<String, Object> parseFacts = new LinkedHashMap<>();
+        parseFacts.put("variables", 100_000L);
+        Map<String, Object> synth = new LinkedHashMap<>();
+        synth.put("planted", "BE");
+        synth.put("target monomials", 1_000_000L);
+        synth.put("monomials", 999_000L);
+        synth.put("method", "FE");
+        List<BenchCases.Result> results = List.of(
+                new BenchCases.Result("parse", "parse+normalise 1000000 terms", parseFacts,
+                        measurement(3_000_000_000L, 9.0, 12.0, 11.0)),
+                new BenchCases.Result("nets", "fceri_gamma2_asym.net load", Map.of(),
+                        measurement(100, 2.5, 2.9, 4.0)),
+                new BenchCases.Result("nets", "fceri_gamma2_asym.net FE", Map.of(),
+                        measurement(100, 1.0, 2.5, 2.1)),
+                new BenchCases.Result("synthetic", "planted_be FE", synth, measurement(100, 9.5, 9.9, 30)));
+        List<BenchReport.Target> t = new BenchReport(Map.of(), results, List.of(), 3).targets();
+        assertThat(t).extracting(BenchReport.Target::met)
+                .containsExactly(false, false, true, false, null, true);
+        assertThat(t.get(0).measured()).isEqualTo("11.000 s");
+    }
+
+    private static BenchRunner.Measurement measurement(long peak, double... wall) {
+        return new BenchRunner.Measurement(wall, wall.clone(), peak, new double[wall.length]);
     }
 }
