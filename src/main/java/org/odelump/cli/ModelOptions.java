@@ -11,7 +11,7 @@ final class ModelOptions {
             description = "Model file: odelump/ERODE .ode (ODE or reactions), BioNetGen .net, or SBML .xml/.sbml.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "AUTO",
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "AUTO",
             description = "Input format: ${COMPLETION-CANDIDATES} (default: by extension: .net is BioNetGen, "
                     + ".xml and .sbml are SBML, anything else odelump/ERODE).")
     ModelLoader.Format format;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  odelump print model.ode                 canonical form on standard output",
             "  odelump print egfr.net -o egfr.ode      convert a BioNetGen network",
+            "  odelump print --format ode BIOMD0000000011.xml -o m.ode   convert an SBML model",
             "",
             "Exit codes: 0 ok, 2 invalid input.",
         })
@@ -31,6 +32,15 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.ode",
             description = "Write to this file (atomically) instead of standard output.")
     Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ode",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the odelump/ERODE DSL).")
+    OutputFormat format;
+
+    /** Output formats. */
+    enum OutputFormat {
+        ode
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

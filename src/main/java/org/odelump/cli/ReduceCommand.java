@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
+import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
@@ -16,6 +17,7 @@ import org.odelump.model.LumpedSystem;
 import org.odelump.model.LumpedSystem.Method;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
+import org.odelump.numeric.Verification;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,6 +32,10 @@ import picocli.CommandLine.Option;
             "FE: each reduced variable is the SUM of a block, exact for every initial state.",
             "BE: each reduced variable is the common VALUE of a block, exact when initial values are constant on",
             "    blocks (use --prepartition ic, or user,ic, to guarantee that).",
+            "EFE/EBE: approximate versions (epsilon-FE = AFDE, epsilon-BE; Cardelli et al., QEST 2018): same-block",
+            "    variables need only epsilon-close aggregated coefficient vectors (L1 distance). The reduced model",
+            "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
+            "    for which the partition is exact. At --epsilon 0 the partitions are exactly FE / BE.",
         },
         footer = {
             "",
@@ -38,6 +44,10 @@ import picocli.CommandLine.Option;
             "  odelump reduce model.ode --method be --prepartition ic -o reduced.ode",
             "  odelump reduce egfr.net --method fe --observe s1,s2 --report egfr_fe.json",
             "  odelump reduce model.ode --method fe --prepartition user,ic",
+            "  odelump reduce model.ode --method ebe --epsilon 0.05 --verify -o approx.ode",
+            "  odelump reduce model.ode --method efe --epsilon 0.05 --epsilon-mode rel",
+            "  odelump reduce model.ode --method ebe --epsilon 0.05 --nearest-exact",
+            "  odelump reduce model.ode --method ebe --epsilon 0.05 --perturb r1,r2",
             "",
             "Exit codes: 0 ok, 2 invalid input or options, 3 a self-check failed, 4 internal error.",
         })
@@ -47,8 +57,46 @@ final class ReduceCommand implements Callable<Integer> {
     ModelOptions input;
 
     @Option(names = {"-m", "--method"}, required = true, paramLabel = "METHOD",
-            description = "fe (forward: block sums) or be (backward: block values).")
+            description = "fe (forward: block sums) or be (backward: block values); efe / ebe for the approximate "
+                    + "versions (epsilon-FE = AFDE, epsilon-BE) with --epsilon.")
     MethodOption method;
+
+    @Option(names = "--epsilon", defaultValue = "0", paramLabel = "EPS",
+            description = "Tolerance of efe/ebe: variables whose aggregated coefficient vectors are within EPS in "
+                    + "L1 distance may share a block (default: ${DEFAULT-VALUE}, which gives the exact FE/BE).")
+    double epsilon;
+
+    @Option(names = "--epsilon-mode", defaultValue = "abs", paramLabel = "MODE",
+            description = "abs: distance <= EPS; rel: distance <= EPS * max(L1 norms of the two vectors) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ApproximateSupport.ModeOption epsilonMode;
+
+    @Option(names = "--grouping", paramLabel = "RULE",
+            description = "components (ERODE: connected components of the within-EPS graph; the default) or "
+                    + "diameter (every pair in a block within EPS).")
+    ApproximateSupport.GroupingOption grouping;
+
+    @Option(names = "--nearest-exact",
+            description = "efe/ebe: reduce the nearest model for which the epsilon-partition is exact (smallest "
+                    + "change of the drift coefficients) instead of the original as if it were exact.")
+    boolean nearestExact;
+
+    @Option(names = "--perturb", split = ",", paramLabel = "PARAMS",
+            description = "efe/ebe: as --nearest-exact, but change only these parameters (comma-separated, or "
+                    + "'all'), by the least 2-norm.")
+    List<String> perturb = new ArrayList<>();
+
+    @Option(names = "--verify",
+            description = "Simulate the original and the reduced model and compare them (see 'odelump verify'); "
+                    + "exit code 3 when the relative error exceeds --verify-tolerance.")
+    boolean verify;
+
+    @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
+            description = "Largest acceptable relative error of --verify (default: ${DEFAULT-VALUE}).")
+    double verifyTolerance;
+
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(names = {"-p", "--prepartition"}, split = ",", paramLabel = "KIND",
             description = "Initial partition, combinable with commas: none (default), user (the model's "
@@ -85,12 +133,14 @@ final class ReduceCommand implements Callable<Integer> {
 
     /** Methods as typed on the command line. */
     enum MethodOption {
-        fe(Method.FE), be(Method.BE);
+        fe(Method.FE, false), be(Method.BE, false), efe(Method.FE, true), ebe(Method.BE, true);
 
         final Method method;
+        final boolean approximate;
 
-        MethodOption(Method m) {
+        MethodOption(Method m, boolean approximate) {
             this.method = m;
+            this.approximate = approximate;
         }
     }
 
@@ -130,12 +180,24 @@ final class ReduceCommand implements Callable<Integer> {
         String initialDescription = kinds.isEmpty() ? "NONE" : String.join("+", kinds.stream().map(Enum::name).toList());
 
         long t2 = System.nanoTime();
-        LumpedSystem lumped = new Reduction(m, method.method, initial, initialDescription,
-                Tolerance.of(tolerance)).compute();
+        if (!method.approximate && (epsilon != 0 || nearestExact || !perturb.isEmpty() || grouping != null)) {
+            throw new Main.UsageException("--epsilon, --grouping, --nearest-exact and --perturb need --method efe or ebe");
+        }
+        ApproximateReduction.Result approx = !method.approximate ? null
+                : ApproximateSupport.reduce(m, method.method, initial, initialDescription, epsilon, epsilonMode.mode,
+                        grouping == null ? ApproximateSupport.DEFAULT_GROUPING : grouping.grouping, tolerance,
+                        nearestExact, perturb);
+        LumpedSystem lumped = approx != null ? approx.lumped() : new Reduction(m, method.method, initial,
+                initialDescription, Tolerance.of(tolerance)).compute();
         long t3 = System.nanoTime();
-        LumpingCheck.Result check = noCheck ? null : new LumpingCheck(lumped, 32, 1L, 1e-9).compute();
+        // a direct quotient of an epsilon-partition is not exact by construction: only --verify judges it
+        boolean skipCheck = noCheck || (approx != null && approx.nearest() == null);
+        LumpingCheck.Result check = skipCheck ? null : new LumpingCheck(lumped, 32, 1L, 1e-9).compute();
 
         ReductionSummary.print(out, input.file.toString(), lumped, showBlocks, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check);
+        if (approx != null) {
+            ApproximateSupport.printApproximation(out, approx);
+        }
         for (var w : loaded.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
@@ -146,6 +208,18 @@ final class ReduceCommand implements Callable<Integer> {
         if (report != null) {
             AtomicFiles.writeString(report, ReductionSummary.json(lumped, loaded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check));
             out.println("  report     " + report);
+        }
+        if (verify) {
+            Verification.Report r = Verification.of(m, lumped, simulation.options(verifyTolerance)).compute();
+            VerificationOutput.print(out, r, 15);
+            if (output != null) {
+                VerificationOutput.write(out, r, lumped.method().name(), VerifyCommand.sibling(output, ".verify.csv"),
+                        VerifyCommand.sibling(output, ".verify.png"));
+            }
+            if (!r.passed()) {
+                spec.commandLine().getErr().println("odelump: " + r.summary());
+                return Main.EXIT_CHECK_FAILED;
+            }
         }
         return check != null && !check.passed() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
     }

@@ -108,6 +108,7 @@ final class ReductionSummary {
             c.put("detail", check.detail());
             root.put("selfCheck", c);
         }
+        root.put("header", l.header());
         root.put("warnings", l.warnings());
         root.put("inputWarnings", loaded.warnings().stream().map(Object::toString).toList());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";

@@ -141,6 +141,31 @@ public final class QuotientBuilder {
                 n == 0 ? 100.0 : 100.0 * k / n));
         h.add("Terms: " + origin.termCount() + " -> " + reduced.termCount());
         h.add("Tolerance: " + tolerance.relative());
+        h.addAll(machineLines(method, partition, origin.variableNames()));
+        return h;
+    }
+
+    /**
+     * Machine-readable header lines that {@code odelump verify} reads back from a reduced file:
+     * {@code odelump-lumping: method=FE} (FE: a reduced variable is the sum of its block; BE: it is the common value,
+     * compared with the representative), then one {@code odelump-block: REP = REP + A + B} line per block with more
+     * than one variable, named by the reduced variable (the representative) and listing the original members.
+     * Variables in no such line are singletons of the same name.
+     */
+    public static List<String> machineLines(Method method, Partition partition, List<String> names) {
+        List<String> h = new ArrayList<>();
+        h.add("odelump-lumping: method=" + method);
+        for (int b = 0; b < partition.size(); b++) {
+            int[] members = partition.block(b);
+            if (members.length < 2) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("odelump-block: ").append(names.get(members[0])).append(" =");
+            for (int k = 0; k < members.length; k++) {
+                sb.append(k == 0 ? " " : " + ").append(names.get(members[k]));
+            }
+            h.add(sb.toString());
+        }
         return h;
     }
 

@@ -136,11 +136,17 @@ public final class IntegratorChoice {
         } catch (StiffnessDetector.StiffnessDetectedException e) {
             why = "auto: stiffness detected by the explicit method (" + e.getMessage() + ")";
         } catch (IntegrationFailureException e) {
-            if (e.kind() != IntegrationFailureException.Kind.EVALUATION_LIMIT) {
+            if (e.kind() == IntegrationFailureException.Kind.EVALUATION_LIMIT) {
+                why = String.format(Locale.ROOT, "auto: the explicit method used its budget of %d evaluations by "
+                        + "t = %.6g of %.6g (last h*rho %.3g)", explicitBudget, e.time(), tEnd, detector.lastHRho());
+            } else if (e.kind() == IntegrationFailureException.Kind.NON_FINITE
+                    || e.kind() == IntegrationFailureException.Kind.STEP_SIZE_UNDERFLOW) {
+                // An explicit method going unstable is the classic sign of stiffness; a genuine blow-up fails
+                // again in the stiff run and is reported from there.
+                why = "auto: the explicit method became unstable (" + e.getMessage() + "), a sign of stiffness";
+            } else {
                 throw e;
             }
-            why = String.format(Locale.ROOT, "auto: the explicit method used its budget of %d evaluations by "
-                    + "t = %.6g of %.6g (last h*rho %.3g)", explicitBudget, e.time(), tEnd, detector.lastHRho());
         }
         return stiff(ode, start, tEnd, handlers, why, dp.getEvaluations());
     }

@@ -14,9 +14,11 @@ import org.odelump.model.OdeSystem;
  * (Hairer, Nørsett, Wanner, "Solving Ordinary Differential Equations I", 1993). Each grid interval is one
  * integration call, so grid states are integrator end points, not interpolations.
  *
- * <p>Guarded against blow-up: the simulation stops, returning the completed prefix, when a derivative or state is
- * not finite or exceeds {@link Options#blowUp()} in magnitude, or when the total number of derivative
- * evaluations reaches {@link Options#maxEvaluations()}.
+ * <p>Guarded against blow-up: the simulation stops, returning the completed prefix, when a derivative is NaN, when
+ * a state is not finite or exceeds {@link Options#blowUp()} in magnitude, or when the total number of derivative
+ * evaluations reaches {@link Options#maxEvaluations()}. Stage derivatives beyond the bound are clamped to it, so
+ * that trial steps far beyond the stability limit of a stiff model are rejected by the error control instead of
+ * ending the simulation.
  */
 public final class Simulator {
 
@@ -27,15 +29,29 @@ public final class Simulator {
      * @param relativeTolerance relative local error tolerance (&gt; 0)
      * @param maxEvaluations    budget of derivative evaluations over the whole grid (&gt; 0)
      * @param blowUp            magnitude beyond which a state counts as diverged (&gt; 0)
+     * @param integrator        {@link IntegratorChoice.Mode#EXPLICIT} (Dormand–Prince only, this class's own loop),
+     *                          or AUTO / STIFF to let {@link IntegratorChoice} use the stiff RODAS4 method
      */
-    public record Options(double absoluteTolerance, double relativeTolerance, int maxEvaluations, double blowUp) {
-        /** 1e-10 absolute, 1e-10 relative, 2,000,000 evaluations, blow-up at 1e100. */
+    public record Options(double absoluteTolerance, double relativeTolerance, int maxEvaluations, double blowUp,
+                          IntegratorChoice.Mode integrator) {
+        /** 1e-10 absolute, 1e-10 relative, 2,000,000 evaluations, blow-up at 1e100, explicit only. */
         public static final Options DEFAULT = new Options(1e-10, 1e-10, 2_000_000, 1e100);
 
         public Options {
             if (!(absoluteTolerance > 0) || !(relativeTolerance > 0) || maxEvaluations <= 0 || !(blowUp > 0)) {
                 throw new IllegalArgumentException("tolerances, evaluation budget and blow-up bound must be > 0");
             }
+            Objects.requireNonNull(integrator, "integrator");
+        }
+
+        /** Explicit Dormand–Prince only. */
+        public Options(double absoluteTolerance, double relativeTolerance, int maxEvaluations, double blowUp) {
+            this(absoluteTolerance, relativeTolerance, maxEvaluations, blowUp, IntegratorChoice.Mode.EXPLICIT);
+        }
+
+        /** These settings with another integrator choice. */
+        public Options withIntegrator(IntegratorChoice.Mode mode) {
+            return new Options(absoluteTolerance, relativeTolerance, maxEvaluations, blowUp, mode);
         }
     }
 
@@ -88,6 +104,12 @@ public final class Simulator {
 
     /** Runs the simulation. */
     public Trajectory compute() {
+        if (options.integrator() != IntegratorChoice.Mode.EXPLICIT && times.length > 1) {
+            IntegratorChoice choice = new IntegratorChoice(options.integrator(), options.relativeTolerance(),
+                    options.absoluteTolerance(), Math.min(IntegratorChoice.DEFAULT_EXPLICIT_BUDGET,
+                    options.maxEvaluations()), options.maxEvaluations());
+            return new GridSimulation(system, initial, times, choice).compute().trajectory();
+        }
         int n = system.dimension();
         double[][] states = new double[times.length][];
         states[0] = initial.clone();
@@ -167,9 +189,16 @@ public final class Simulator {
         @Override
         public double[] computeDerivatives(double t, double[] y) {
             double[] d = system.evaluate(y);
-            for (double v : d) {
-                if (!Double.isFinite(v) || Math.abs(v) > blowUp) {
+            for (int i = 0; i < d.length; i++) {
+                double v = d[i];
+                if (Double.isNaN(v)) {
                     throw new Diverged();
+                }
+                // a huge stage derivative usually belongs to a trial step far beyond the stability limit (stiff
+                // models): clamping keeps the error estimate finite so that the step is rejected and retried
+                // smaller; a state that really diverges is caught at the grid point
+                if (Math.abs(v) > blowUp) {
+                    d[i] = Math.copySign(blowUp, v);
                 }
             }
             return d;

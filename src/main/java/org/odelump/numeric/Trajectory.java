@@ -26,8 +26,14 @@ public final class Trajectory {
     private final Status status;
     private final String message;
     private final int evaluations;
+    private final String integrator;
 
     Trajectory(double[] times, double[][] states, int completed, Status status, String message, int evaluations) {
+        this(times, states, completed, status, message, evaluations, IntegratorChoice.Method.DORMAND_PRINCE_853.label());
+    }
+
+    Trajectory(double[] times, double[][] states, int completed, Status status, String message, int evaluations,
+               String integrator) {
         this.times = times.clone();
         this.states = new double[completed][];
         for (int k = 0; k < completed; k++) {
@@ -37,6 +43,12 @@ public final class Trajectory {
         this.status = Objects.requireNonNull(status, "status");
         this.message = message == null ? "" : message;
         this.evaluations = evaluations;
+        this.integrator = Objects.requireNonNull(integrator, "integrator");
+    }
+
+    /** The integrator that produced this trajectory and, when it was chosen automatically, why. */
+    public String integrator() {
+        return integrator;
     }
 
     /** The requested grid (a copy). */

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,8 +128,74 @@ class MainTest {
         assertThat(unknown.err()).contains("'nosuch' is neither a variable nor a view");
     }
 
+    @Test
+    void simulateChoosesTheIntegratorAndWritesTheTrajectory() throws IOException {
+        Path csv = tmp.resolve("rob.csv");
+        Run stiff = run("simulate", "ode-specs/robertson.ode", "--t-end", "1e5", "--points", "5", "-o", csv.toString());
+        assertThat(stiff.code()).as(stiff.err()).isZero();
+        assertThat(stiff.out()).contains("with Rodas4").contains("integrator auto:");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).isEqualTo("time,A,B,C");
+        String[] last = lines.get(6).split(",");
+        assertThat(Double.parseDouble(last[0])).isEqualTo(1e5);
+        double total = Double.parseDouble(last[1]) + Double.parseDouble(last[2]) + Double.parseDouble(last[3]);
+        assertThat(total).as("Robertson conserves A + B + C").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        Run lv = run("simulate", "ode-specs/lotka_volterra.ode", "--t-end", "5");
+        assertThat(lv.code()).isZero();
+        assertThat(lv.out()).contains("with Dormand-Prince 8(5,3)");
+    }
+
+    @Test
+    void aSimulationThatBlowsUpExitsWith3() throws IOException {
+        Path m = tmp.resolve("blowup.ode");
+        Files.writeString(m, "begin model blowup\n begin init\n  x = 1\n end init\n begin ODE\n  d(x) = x^2\n end ODE\nend model\n");
+        Run r = run("simulate", m.toString(), "--t-end", "2");
+        assertThat(r.code()).isEqualTo(Main.EXIT_CHECK_FAILED);
+        assertThat(r.out()).contains("stopped after");
+    }
+
+    private static final String SBML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level2/version4" level="2" version="4">
+              <model id="two_isomers">
+                <listOfCompartments><compartment id="cell" size="1"/></listOfCompartments>
+                <listOfSpecies>
+                  <species id="A" compartment="cell" initialConcentration="2"/>
+                  <species id="B" compartment="cell" initialConcentration="0"/>
+                </listOfSpecies>
+                <listOfParameters><parameter id="k" value="0.5"/></listOfParameters>
+                <listOfReactions>
+                  <reaction id="iso" reversible="false">
+                    <listOfReactants><speciesReference species="A"/></listOfReactants>
+                    <listOfProducts><speciesReference species="B"/></listOfProducts>
+                    <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML">
+                      <apply><times/><ci>k</ci><ci>A</ci></apply>
+                    </math></kineticLaw>
+                  </reaction>
+                </listOfReactions>
+              </model>
+            </sbml>
+            """;
+
+    @Test
+    void sbmlModelsAreReadByExtensionAndConvertedToDsl() throws IOException {
+        Path sbml = tmp.resolve("isomers.xml");
+        Files.writeString(sbml, SBML);
+        Run check = run("check", sbml.toString());
+        assertThat(check.code()).as(check.err()).isZero();
+        assertThat(check.out()).contains("model 'two_isomers'").containsPattern("variables\\s+2");
+        Run print = run("print", "--format", "ode", sbml.toString());
+        assertThat(print.code()).as(print.err()).isZero();
+        OdeSystem m = OdeParser.parse("converted.ode", print.out()).system();
+        assertThat(m.evaluate(new double[] {2, 0})).containsExactly(-1.0, 1.0);
+        Run reduce = run("reduce", sbml.toString(), "--method", "fe");
+        assertThat(reduce.code()).isZero();
+        assertThat(reduce.out()).contains("variables  2 -> 1");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"check", "print", "reduce"})
+    @ValueSource(strings = {"check", "print", "reduce", "simulate"})
     void everyCommandHasHelpWithExamples(String command) {
         Run r = run(command, "--help");
         assertThat(r.code()).isZero();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.odelump.lumping.RandomSystems.Term;
+import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
 
@@ -38,6 +39,12 @@ class ScaleInvarianceTest {
                         .as("FE, system %d scaled by %s", s, c).isEqualTo(fe);
                 assertThat(new BackwardEquivalence(scaled, h0, Tolerance.DEFAULT).compute())
                         .as("BE, system %d scaled by %s", s, c).isEqualTo(be);
+                for (LumpedSystem.Method method : LumpedSystem.Method.values()) {
+                    assertThat(new EpsilonEquivalence(scaled, method, h0, 0.0, EpsilonMode.REL, Grouping.COMPONENTS,
+                            Tolerance.DEFAULT).compute().partition())
+                            .as("epsilon = 0 %s, system %d scaled by %s", method, s, c)
+                            .isEqualTo(method == LumpedSystem.Method.FE ? fe : be);
+                }
             }
         }
         assertThat(nontrivial).as("systems with a nontrivial partition").isGreaterThan(100);

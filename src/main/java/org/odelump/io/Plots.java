@@ -1,0 +1,134 @@
+package org.odelump.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG plots drawn with XChart, headless (the only XChart user). Returns the image bytes; callers write them.
+ */
+public final class Plots {
+
+    /**
+     * One small panel: original against reduced over time.
+     *
+     * @param title   panel title, e.g. the reduced variable and its block size
+     * @param a       first series (e.g. the mapped original)
+     * @param aName   its legend name
+     * @param b       second series (e.g. the reduced model)
+     * @param bName   its legend name
+     */
+    public record Panel(String title, double[] a, String aName, double[] b, String bName) {
+    }
+
+    private Plots() {
+    }
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /**
+     * A grid of panels sharing the x values, at most {@code columns} per row.
+     *
+     * @return PNG bytes
+     */
+    public static byte[] panels(double[] x, String xLabel, List<Panel> panels, int columns) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("nothing to plot");
+        }
+        int cols = Math.max(1, Math.min(columns, panels.size()));
+        int rows = (panels.size() + cols - 1) / cols;
+        List<XYChart> charts = new ArrayList<>();
+        for (Panel p : panels) {
+            XYChart c = new XYChartBuilder().width(420).height(300).title(p.title()).xAxisTitle(xLabel).build();
+            style(c);
+            XYSeries s1 = c.addSeries(p.aName(), x, p.a());
+            s1.setMarker(SeriesMarkers.NONE);
+            XYSeries s2 = c.addSeries(p.bName(), x, p.b());
+            s2.setMarker(SeriesMarkers.NONE);
+            s2.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND,
+                    10f, new float[] {6f, 4f}, 0f));
+            charts.add(c);
+        }
+        while (charts.size() < rows * cols) {
+            XYChart c = new XYChartBuilder().width(420).height(300).title("").build();
+            style(c);
+            c.getStyler().setAxisTicksVisible(false).setPlotBorderVisible(false).setLegendVisible(false);
+            c.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            charts.add(c);
+        }
+        return encode(charts, rows, cols);
+    }
+
+    /**
+     * Two stacked panels against a parameter (e.g. ε): a size (e.g. blocks) and an error, the error on a log scale
+     * when every value is positive; the x axis is logarithmic when every x is positive.
+     *
+     * @return PNG bytes
+     */
+    public static byte[] sweep(String title, String xLabel, double[] x, String sizeLabel, double[] size,
+                               String errorLabel, double[] error) {
+        boolean logX = allPositive(x);
+        XYChart top = new XYChartBuilder().width(720).height(340).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(sizeLabel).build();
+        style(top);
+        top.getStyler().setXAxisLogarithmic(logX).setLegendVisible(false);
+        top.addSeries(sizeLabel, x, size).setMarker(SeriesMarkers.CIRCLE);
+        List<Double> ex = new ArrayList<>();
+        List<Double> ey = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(error[i])) {
+                ex.add(x[i]);
+                ey.add(error[i]);
+            }
+        }
+        XYChart bottom = new XYChartBuilder().width(720).height(340).title("").xAxisTitle(xLabel)
+                .yAxisTitle(errorLabel).build();
+        style(bottom);
+        double[] eyArr = ey.stream().mapToDouble(Double::doubleValue).toArray();
+        bottom.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(allPositive(eyArr) && eyArr.length > 0)
+                .setLegendVisible(false);
+        bottom.getStyler().setYAxisDecimalPattern("0.0##E0");
+        if (ex.isEmpty()) {
+            bottom.addSeries(errorLabel, new double[] {x[0]}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+        } else {
+            bottom.addSeries(errorLabel, ex.stream().mapToDouble(Double::doubleValue).toArray(), eyArr)
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
+        return encode(List.of(top, bottom), 2, 1);
+    }
+
+    private static boolean allPositive(double[] v) {
+        for (double d : v) {
+            if (!(d > 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void style(XYChart c) {
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setChartBackgroundColor(java.awt.Color.WHITE);
+    }
+
+    private static byte[] encode(List<XYChart> charts, int rows, int cols) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
