@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
  * growing size; writes {@code bench.json} and {@code bench.md}.
  */
 @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure parse, load and FE/BE speed and peak heap; write JSON and Markdown.",
         description = {
             "Measures odelump's speed and memory; writes DIR/bench.json and DIR/bench.md.",
             "Each case runs --repeat times; reported: median wall time and peak heap.",

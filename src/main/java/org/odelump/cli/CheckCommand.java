@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code odelump check FILE}: reads a model, reports every problem, and summarises it. */
 @CommandLine.Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Summarise a model, or report every problem in it as file:line:column.",
         description = {
             "Reads a model and reports its size, or every problem in it as file:line:column: message.",
         },

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code odelump print FILE}: writes a model as canonical odelump/ERODE DSL text. */
 @CommandLine.Command(name = "print", mixinStandardHelpOptions = true,
+        header = "Write a model (.ode, .net, SBML) as canonical odelump/ERODE DSL text.",
         description = {
             "Writes a model as canonical DSL text (ERODE .ode syntax): parameters, initial values,",
             "reactions or expanded polynomial drifts, partition, views and commands.",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code odelump reduce FILE --method fe|be}: the coarsest exact lumping and the reduced model. */
 @CommandLine.Command(name = "reduce", mixinStandardHelpOptions = true,
+        header = "Coarsest exact (FE/BE) or approximate (efe/ebe) lumping of a model.",
         description = {
             "Computes the coarsest exact forward (FE) or backward (BE) differential equivalence that refines an",
             "initial partition, builds the reduced model and checks it (FE: L*f(x) = f^(L*x) at random points;",

@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
 
 /** {@code odelump simulate FILE}: integrates a model on a time grid, stiff or not. */
 @CommandLine.Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Integrate a model on a time grid, switching to a stiff method when needed.",
         description = {
-            "Integrates a model from its initial values on an even time grid and writes the trajectory as CSV.",
-            "By default (--integrator auto) it starts with the explicit Dormand-Prince 8(5,3) method and switches",
-            "to the stiff Rosenbrock method RODAS4 (exact sparse Jacobian) when it detects stiffness; it says which",
-            "integrator it used and why.",
+            "Integrates a model from its initial values on an even time grid and writes",
+            "the trajectory as CSV. With --integrator auto (the default) it starts with",
+            "the explicit Dormand-Prince 8(5,3) method and switches to the stiff",
+            "Rosenbrock method RODAS4 (exact sparse Jacobian) when it detects stiffness;",
+            "it says which integrator it used and why.",
         },
         footer = {
             "",
@@ -32,33 +34,16 @@ import picocli.CommandLine.Option;
             "  odelump simulate ode-specs/robertson.ode --t-end 1e11 --points 50",
             "  odelump simulate network.net --t-end 10 --integrator stiff --rel-tol 1e-8",
             "",
-            "Exit codes: 0 ok, 2 invalid input, 3 the integration failed (blow-up, step size underflow,",
-            "evaluation cap), 4 internal error.",
+            "Exit codes: 0 ok, 2 invalid input, 3 the integration failed (blow-up,",
+            "step size underflow, evaluation cap), 4 internal error.",
         })
 final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     ModelOptions input;
 
-    @Option(names = "--t-end", defaultValue = "10", paramLabel = "T",
-            description = "End time, in the model's time unit (default: ${DEFAULT-VALUE}); the start is 0.")
-    double tEnd;
-
-    @Option(names = "--points", defaultValue = "100", paramLabel = "N",
-            description = "Grid intervals: states are written at N+1 evenly spaced times (default: ${DEFAULT-VALUE}).")
-    int points;
-
-    @Option(names = "--integrator", defaultValue = "auto", paramLabel = "KIND",
-            description = "auto (default), stiff (RODAS4) or explicit (Dormand-Prince 8(5,3)).")
-    IntegratorOption integrator;
-
-    @Option(names = "--rel-tol", defaultValue = "1e-6", paramLabel = "R",
-            description = "Relative local error tolerance (default: ${DEFAULT-VALUE}).")
-    double relTol;
-
-    @Option(names = "--abs-tol", defaultValue = "1e-9", paramLabel = "A",
-            description = "Absolute local error tolerance, in the variables' unit (default: ${DEFAULT-VALUE}).")
-    double absTol;
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.csv",
             description = "Write the trajectory here: a column 'time' and one per variable.")
@@ -71,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Integrators as typed on the command line. */
+    /** Integrators as typed on the command line (shared with verify, reduce --verify and sweep). */
     enum IntegratorOption {
         auto(IntegratorChoice.Mode.AUTO), stiff(IntegratorChoice.Mode.STIFF), explicit(IntegratorChoice.Mode.EXPLICIT);
 
@@ -84,19 +69,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(tEnd > 0) || Double.isInfinite(tEnd)) {
-            throw new Main.UsageException("--t-end must be a positive number: " + tEnd);
-        }
-        if (points < 1) {
-            throw new Main.UsageException("--points must be at least 1: " + points);
-        }
-        if (!(relTol > 0) || !(absTol > 0)) {
-            throw new Main.UsageException("--rel-tol and --abs-tol must be positive");
-        }
+        IntegratorChoice choice = simulation.integratorChoice();
+        double tEnd = simulation.tEnd;
+        int points = simulation.points;
         PrintWriter out = spec.commandLine().getOut();
         OdeSystem m = input.load().system();
-        GridSimulation.Result r = new GridSimulation(m, null, Simulator.grid(tEnd, points),
-                new IntegratorChoice(integrator.mode, relTol, absTol)).compute();
+        GridSimulation.Result r = new GridSimulation(m, null, Simulator.grid(tEnd, points), choice).compute();
         Trajectory traj = r.trajectory();
         if (traj.status() != Trajectory.Status.COMPLETED) {
             out.printf(Locale.ROOT, "%s: simulation of '%s' stopped after %d of %d grid points: %s%n", input.file,

@@ -1,5 +1,6 @@
 package org.odelump.cli;
 
+import org.odelump.numeric.IntegratorChoice;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.Verification;
 import picocli.CommandLine.Option;
@@ -8,11 +9,13 @@ import picocli.CommandLine.Option;
 final class SimulationOptions {
 
     @Option(names = "--t-end", defaultValue = "10", paramLabel = "T",
-            description = "End time of the simulations, in the model's time unit (default: ${DEFAULT-VALUE}).")
+            description = "End time of the simulations, in the model's time unit; the start is 0 "
+                    + "(default: ${DEFAULT-VALUE}).")
     double tEnd;
 
     @Option(names = "--points", defaultValue = "200", paramLabel = "N",
-            description = "Number of grid intervals compared between 0 and T (default: ${DEFAULT-VALUE}).")
+            description = "Grid intervals between 0 and T: states are computed (and compared) at N+1 "
+                    + "evenly spaced times (default: ${DEFAULT-VALUE}).")
     int points;
 
     @Option(names = "--abs-tol", defaultValue = "1e-10", paramLabel = "A",
@@ -30,10 +33,11 @@ final class SimulationOptions {
 
     @Option(names = "--max-evaluations", defaultValue = "2000000", paramLabel = "N",
             description = "Budget of derivative evaluations per simulation (default: ${DEFAULT-VALUE}); when it "
-                    + "runs out the verification fails with a diagnosis instead of hanging.")
+                    + "runs out the run stops with a diagnosis instead of hanging.")
     int maxEvaluations;
 
-    Verification.Options options(double tolerance) {
+    /** Checks the options; a mistake is a one-line usage error. */
+    void validate() {
         if (!(tEnd > 0) || Double.isInfinite(tEnd)) {
             throw new Main.UsageException("--t-end must be a positive number: " + tEnd);
         }
@@ -43,11 +47,21 @@ final class SimulationOptions {
         if (!(absTol > 0) || !(relTol > 0) || maxEvaluations < 1) {
             throw new Main.UsageException("--abs-tol, --rel-tol and --max-evaluations must be positive");
         }
+    }
+
+    /** The integrator selection these options describe. */
+    IntegratorChoice integratorChoice() {
+        validate();
+        return new IntegratorChoice(integrator.mode, relTol, absTol,
+                Math.min(IntegratorChoice.DEFAULT_EXPLICIT_BUDGET, maxEvaluations), maxEvaluations);
+    }
+
+    Verification.Options options(double tolerance) {
+        validate();
         if (!(tolerance >= 0)) {
             throw new Main.UsageException("the verification tolerance must be >= 0: " + tolerance);
         }
         return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100,
-                integrator.mode),
-                tolerance);
+                integrator.mode), tolerance);
     }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code odelump sweep FILE --method efe|ebe --epsilon ...}: reduction size and error against ε. */
 @CommandLine.Command(name = "sweep", mixinStandardHelpOptions = true,
+        header = "Reduce at a range of epsilon values: blocks and error against epsilon.",
         description = {
             "Reduces a model by epsilon-FE or epsilon-BE at each given epsilon,",
             "verifies every reduced model against the original by simulation (as",

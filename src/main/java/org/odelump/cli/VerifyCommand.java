@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code odelump verify ORIGINAL REDUCED}: simulates both and compares them. */
 @CommandLine.Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Simulate an original and a reduced model side by side and compare them.",
         description = {
             "Integrates an original model and a reduced model written by",
             "'odelump reduce -o' with Dormand-Prince 8(5,3), each from its own initial",

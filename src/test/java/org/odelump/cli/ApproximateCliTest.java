@@ -3,8 +3,6 @@ package org.odelump.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +20,14 @@ class ApproximateCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void exactReductionVerifiesAndWritesCsvAndPlot() throws IOException {
         Path red = dir.resolve("ms2_fe.ode");
-        assertThat(run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "-p", "user", "-o", red.toString())
+        assertThat(CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "-p", "user", "-o", red.toString())
                 .code()).isZero();
         String text = Files.readString(red);
         assertThat(text).contains("// odelump-lumping: method=FE\n// odelump-block: S01 = S01 + S10\n");
-        Run v = run("verify", "ode-specs/multisite2.ode", red.toString(), "--points", "40");
+        CliRun v = CliRun.of("verify", "ode-specs/multisite2.ode", red.toString(), "--points", "40");
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(v.out()).contains("FE lumping, 6 -> 5 variables").contains("ok (tolerance 1.0E-6)");
         List<String> csv = Files.readAllLines(dir.resolve("ms2_fe.verify.csv"));
@@ -72,11 +60,11 @@ class ApproximateCliTest {
                  end ODE
                 end model
                 """);
-        Run v = run("verify", "ode-specs/multisite2.ode", red.toString(), "--no-files");
+        CliRun v = CliRun.of("verify", "ode-specs/multisite2.ode", red.toString(), "--no-files");
         assertThat(v.code()).isEqualTo(Main.EXIT_CHECK_FAILED);
         assertThat(v.err()).contains("the reduced model deviates from the original: max relative error");
         // an ε-BE with a huge ε lumps everything: the direct quotient is wrong too, and reduce --verify says so
-        Run r = run("reduce", "ode-specs/linear_chain.ode", "--method", "ebe", "--epsilon", "100", "--verify",
+        CliRun r = CliRun.of("reduce", "ode-specs/linear_chain.ode", "--method", "ebe", "--epsilon", "100", "--verify",
                 "--t-end", "2");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.EXIT_CHECK_FAILED);
         assertThat(r.out()).contains("quotient   direct");
@@ -86,7 +74,7 @@ class ApproximateCliTest {
     void missingHeaderIsAClearUsageError() throws IOException {
         Path red = dir.resolve("plain.ode");
         Files.copy(Path.of("ode-specs/lotka_volterra.ode"), red);
-        Run v = run("verify", "ode-specs/lotka_volterra.ode", red.toString());
+        CliRun v = CliRun.of("verify", "ode-specs/lotka_volterra.ode", red.toString());
         assertThat(v.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(v.err()).contains(red + ": no '// odelump-lumping: method=FE|BE' line");
     }
@@ -94,7 +82,7 @@ class ApproximateCliTest {
     @Test
     void nearestExactByParametersMakesThePartitionExact() throws IOException {
         Path red = dir.resolve("near.ode");
-        Run r = run("reduce", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic", "--epsilon",
+        CliRun r = CliRun.of("reduce", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic", "--epsilon",
                 "0.3", "--perturb", "all", "-o", red.toString(), "--verify", "--verify-tolerance", "0.2");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("nearest    exact model by perturbing Ch,gh,C1").contains("self-check")
@@ -105,7 +93,7 @@ class ApproximateCliTest {
         // the reduced file is the exact BE quotient of a model on which {v1,v2},{v3,v4} is an exact BE
         OdeSystem reduced = OdeParser.parse(red).system();
         assertThat(reduced.dimension()).isEqualTo(3);
-        Run c = run("reduce", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic", "--epsilon",
+        CliRun c = CliRun.of("reduce", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic", "--epsilon",
                 "0.3", "--nearest-exact");
         assertThat(c.code()).as(c.out() + c.err()).isZero();
         assertThat(c.out()).contains("nearest    exact model by perturbing coefficients");
@@ -113,13 +101,13 @@ class ApproximateCliTest {
 
     @Test
     void epsilonZeroThroughTheCliEqualsExact() {
-        Run a = run("reduce", "ode-specs/multisite3.ode", "--method", "ebe", "-p", "user");
-        Run b = run("reduce", "ode-specs/multisite3.ode", "--method", "be", "-p", "user");
+        CliRun a = CliRun.of("reduce", "ode-specs/multisite3.ode", "--method", "ebe", "-p", "user");
+        CliRun b = CliRun.of("reduce", "ode-specs/multisite3.ode", "--method", "be", "-p", "user");
         assertThat(a.code()).isZero();
         String blocksA = a.out().substring(a.out().indexOf("blocks"), a.out().indexOf("  time"));
         String blocksB = b.out().substring(b.out().indexOf("blocks"), b.out().indexOf("  time"));
         assertThat(blocksA).isEqualTo(blocksB);
-        Run bad = run("reduce", "ode-specs/multisite3.ode", "--method", "be", "--epsilon", "0.1");
+        CliRun bad = CliRun.of("reduce", "ode-specs/multisite3.ode", "--method", "be", "--epsilon", "0.1");
         assertThat(bad.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(bad.err()).contains("need --method efe or ebe");
     }
@@ -128,7 +116,7 @@ class ApproximateCliTest {
     void sweepWritesTableAndPlot() throws IOException {
         Path csv = dir.resolve("s.csv");
         Path png = dir.resolve("s.png");
-        Run s = run("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic",
+        CliRun s = CliRun.of("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic",
                 "--epsilon", "0,0.01", "--epsilon-range", "0.05:0.5:3", "--t-end", "5", "--points", "20",
                 "--csv", csv.toString(), "--plot", png.toString());
         assertThat(s.code()).as(s.err()).isZero();
@@ -140,21 +128,21 @@ class ApproximateCliTest {
         assertThat(s.err()).contains("sweep 5/5: epsilon=0.5 blocks=3");
         assertThat(Files.readAllBytes(png)).startsWith((byte) 0x89, (byte) 'P');
         // the nearest exact models are closer to the original than the direct quotients
-        Run near = run("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic",
+        CliRun near = CliRun.of("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "-p", "ic",
                 "--epsilon", "0.5", "--nearest-exact", "--t-end", "5", "--points", "20", "--csv",
                 dir.resolve("n.csv").toString(), "--plot", png.toString());
         assertThat(near.code()).isZero();
         double direct = Double.parseDouble(lines.get(5).split(",")[2]);
         double nearest = Double.parseDouble(Files.readAllLines(dir.resolve("n.csv")).get(1).split(",")[2]);
         assertThat(nearest).isGreaterThan(0).isLessThan(direct);
-        Run bad = run("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "--epsilon-range", "1:0:3");
+        CliRun bad = CliRun.of("sweep", "ode-specs/circuit_hub_tolerances.ode", "--method", "ebe", "--epsilon-range", "1:0:3");
         assertThat(bad.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
     @Test
     void helpOfNewCommandsHasExamples() {
         for (String cmd : List.of("verify", "sweep", "reduce")) {
-            Run h = run(cmd, "--help");
+            CliRun h = CliRun.of(cmd, "--help");
             assertThat(h.code()).isZero();
             assertThat(h.out()).contains("Examples:").contains("odelump " + cmd);
         }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,20 +29,10 @@ class BenchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void tinyRunWritesJsonAndMarkdownWithEveryCase() throws IOException {
         Path out = tmp.resolve("out");
-        Run r = run("bench", "--repeat", "2", "--parse-terms", "3000", "--parse-variables", "300",
+        CliRun r = CliRun.of("bench", "--repeat", "2", "--parse-terms", "3000", "--parse-variables", "300",
                 "--sizes", "1000,4000", "--shared", tmp.resolve("no-shared").toString(), "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("bench: parse: parse+normalise 3000 terms: median")
@@ -84,7 +72,7 @@ class BenchCommandTest {
         String rel = "RuleWorld_bionetgen/net/tlbr.net";
         Path f = SharedCorpus.requireCorpus().resolve(rel);
         Path out = tmp.resolve("nets");
-        Run r = run("bench", "--cases", "nets", "--net", rel, "--repeat", "1", "--shared", root.toString(),
+        CliRun r = CliRun.of("bench", "--cases", "nets", "--net", rel, "--repeat", "1", "--shared", root.toString(),
                 "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         OdeSystem s = BngNetReader.read(f).system();
@@ -101,10 +89,10 @@ class BenchCommandTest {
 
     @Test
     void invalidOptionsAreUsageErrors() {
-        assertThat(run("bench", "--repeat", "0", "-o", tmp.toString()).code()).isEqualTo(Main.EXIT_INVALID_INPUT);
-        assertThat(run("bench", "--parse-terms", "5", "--parse-variables", "10", "-o", tmp.toString()).code())
+        assertThat(CliRun.of("bench", "--repeat", "0", "-o", tmp.toString()).code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(CliRun.of("bench", "--parse-terms", "5", "--parse-variables", "10", "-o", tmp.toString()).code())
                 .isEqualTo(Main.EXIT_INVALID_INPUT);
-        assertThat(run("bench", "--cases", "nope").code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(CliRun.of("bench", "--cases", "nope").code()).isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
     @Test

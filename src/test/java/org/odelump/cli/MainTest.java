@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,19 +22,9 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void withoutArgumentsReducesTheEmbeddedExampleAndChecksIt() {
-        Run r = run();
+        CliRun r = CliRun.of();
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("FE reduction of model 'two_site_phosphorylation'")
                 .contains("BE reduction of model 'two_site_phosphorylation'")
@@ -55,7 +43,7 @@ class MainTest {
 
     @Test
     void checkSummarisesAModel() {
-        Run r = run("check", "ode-specs/multisite2.ode");
+        CliRun r = CliRun.of("check", "ode-specs/multisite2.ode");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("model 'multisite2' (reaction network)").containsPattern("variables\\s+6")
                 .containsPattern("reactions\\s+8").contains("max degree 2");
@@ -65,7 +53,7 @@ class MainTest {
     void checkReportsABadModelAtItsPositionWithExitCode2() throws IOException {
         Path bad = tmp.resolve("bad.ode");
         Files.writeString(bad, "begin model m\n begin init\n  x = 1\n end init\n begin ODE\n  d(x) = -k*x\n end ODE\nend model\n");
-        Run r = run("check", bad.toString());
+        CliRun r = CliRun.of("check", bad.toString());
         assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(r.err()).startsWith(bad + ":6:").contains("'k'");
         assertThat(r.err().lines()).allMatch(l -> !l.startsWith("\tat "));
@@ -74,24 +62,24 @@ class MainTest {
 
     @Test
     void missingFileAndUnknownOptionAreUsageErrors() {
-        Run missing = run("check", tmp.resolve("nope.ode").toString());
+        CliRun missing = CliRun.of("check", tmp.resolve("nope.ode").toString());
         assertThat(missing.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(missing.err()).contains("no such file");
-        Run unknown = run("reduce", "ode-specs/sir.ode", "--method", "fe", "--frobnicate");
+        CliRun unknown = CliRun.of("reduce", "ode-specs/sir.ode", "--method", "fe", "--frobnicate");
         assertThat(unknown.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(unknown.err()).contains("--frobnicate");
-        Run badMethod = run("reduce", "ode-specs/sir.ode", "--method", "xx");
+        CliRun badMethod = CliRun.of("reduce", "ode-specs/sir.ode", "--method", "xx");
         assertThat(badMethod.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
     @Test
     void printWritesCanonicalTextThatParsesBackToTheSameModel() throws IOException {
-        Run r = run("print", "ode-specs/syntax_features.ode");
+        CliRun r = CliRun.of("print", "ode-specs/syntax_features.ode");
         assertThat(r.code()).as(r.err()).isZero();
         OdeSystem original = OdeParser.parse(Paths.get("ode-specs/syntax_features.ode")).system();
         assertThat(OdeParser.parse("printed", r.out()).system()).isEqualTo(original);
         Path out = tmp.resolve("sub/printed.ode");
-        Run toFile = run("print", "ode-specs/syntax_features.ode", "-o", out.toString());
+        CliRun toFile = CliRun.of("print", "ode-specs/syntax_features.ode", "-o", out.toString());
         assertThat(toFile.code()).isZero();
         assertThat(Files.readString(out)).isEqualTo(r.out());
         try (var files = Files.list(out.getParent())) {
@@ -103,7 +91,7 @@ class MainTest {
     void reduceWritesTheReducedModelAndAJsonReport() throws IOException {
         Path reduced = tmp.resolve("ms2_fe.ode");
         Path report = tmp.resolve("ms2_fe.json");
-        Run r = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--prepartition", "user",
+        CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--prepartition", "user",
                 "-o", reduced.toString(), "--report", report.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("variables  6 -> 5").contains("{S01, S10}").contains("self-check")
@@ -120,10 +108,10 @@ class MainTest {
 
     @Test
     void observablesAreKeptApart() {
-        Run r = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "S01");
+        CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "S01");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("initial partition OBSERVE").doesNotContain("{S01, S10}");
-        Run unknown = run("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "nosuch");
+        CliRun unknown = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--observe", "nosuch");
         assertThat(unknown.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(unknown.err()).contains("'nosuch' is neither a variable nor a view");
     }
@@ -131,7 +119,7 @@ class MainTest {
     @Test
     void simulateChoosesTheIntegratorAndWritesTheTrajectory() throws IOException {
         Path csv = tmp.resolve("rob.csv");
-        Run stiff = run("simulate", "ode-specs/robertson.ode", "--t-end", "1e5", "--points", "5", "-o", csv.toString());
+        CliRun stiff = CliRun.of("simulate", "ode-specs/robertson.ode", "--t-end", "1e5", "--points", "5", "-o", csv.toString());
         assertThat(stiff.code()).as(stiff.err()).isZero();
         assertThat(stiff.out()).contains("with Rodas4").contains("integrator auto:");
         List<String> lines = Files.readAllLines(csv);
@@ -141,7 +129,7 @@ class MainTest {
         assertThat(Double.parseDouble(last[0])).isEqualTo(1e5);
         double total = Double.parseDouble(last[1]) + Double.parseDouble(last[2]) + Double.parseDouble(last[3]);
         assertThat(total).as("Robertson conserves A + B + C").isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
-        Run lv = run("simulate", "ode-specs/lotka_volterra.ode", "--t-end", "5");
+        CliRun lv = CliRun.of("simulate", "ode-specs/lotka_volterra.ode", "--t-end", "5");
         assertThat(lv.code()).isZero();
         assertThat(lv.out()).contains("with Dormand-Prince 8(5,3)");
     }
@@ -150,7 +138,7 @@ class MainTest {
     void aSimulationThatBlowsUpExitsWith3() throws IOException {
         Path m = tmp.resolve("blowup.ode");
         Files.writeString(m, "begin model blowup\n begin init\n  x = 1\n end init\n begin ODE\n  d(x) = x^2\n end ODE\nend model\n");
-        Run r = run("simulate", m.toString(), "--t-end", "2");
+        CliRun r = CliRun.of("simulate", m.toString(), "--t-end", "2");
         assertThat(r.code()).isEqualTo(Main.EXIT_CHECK_FAILED);
         assertThat(r.out()).contains("stopped after");
     }
@@ -182,14 +170,14 @@ class MainTest {
     void sbmlModelsAreReadByExtensionAndConvertedToDsl() throws IOException {
         Path sbml = tmp.resolve("isomers.xml");
         Files.writeString(sbml, SBML);
-        Run check = run("check", sbml.toString());
+        CliRun check = CliRun.of("check", sbml.toString());
         assertThat(check.code()).as(check.err()).isZero();
         assertThat(check.out()).contains("model 'two_isomers'").containsPattern("variables\\s+2");
-        Run print = run("print", "--format", "ode", sbml.toString());
+        CliRun print = CliRun.of("print", "--format", "ode", sbml.toString());
         assertThat(print.code()).as(print.err()).isZero();
         OdeSystem m = OdeParser.parse("converted.ode", print.out()).system();
         assertThat(m.evaluate(new double[] {2, 0})).containsExactly(-1.0, 1.0);
-        Run reduce = run("reduce", sbml.toString(), "--method", "fe");
+        CliRun reduce = CliRun.of("reduce", sbml.toString(), "--method", "fe");
         assertThat(reduce.code()).isZero();
         assertThat(reduce.out()).contains("variables  2 -> 1");
     }
@@ -197,7 +185,7 @@ class MainTest {
     @ParameterizedTest
     @ValueSource(strings = {"check", "print", "reduce", "simulate"})
     void everyCommandHasHelpWithExamples(String command) {
-        Run r = run(command, "--help");
+        CliRun r = CliRun.of(command, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: odelump " + command).contains("Examples:");
     }
