@@ -90,6 +90,7 @@ public final class OdeParser {
         OdeLumpParser parser = new OdeLumpParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setTrimParseTree(true);
         parser.setErrorHandler(new BailErrorStrategy());
         OdeLumpParser.FileContext tree;
         try {

@@ -1,0 +1,166 @@
+package org.odelump.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.odelump.dsl.OdeParser;
+import org.odelump.io.BngNetReader;
+import org.odelump.lumping.BackwardEquivalence;
+import org.odelump.lumping.ForwardEquivalence;
+import org.odelump.lumping.Tolerance;
+import org.odelump.model.OdeSystem;
+import org.odelump.model.Partition;
+
+/** The cases of {@code odelump bench}: parsing, the largest corpus networks, generated systems. */
+final class BenchCases {
+
+    /**
+     * One measured case.
+     *
+     * @param group  parse, nets or synthetic
+     * @param name   what was measured, e.g. {@code fceri_gamma2_asym.net FE}
+     * @param facts  sizes and outcomes (variables, terms, blocks, ...), in display order
+     * @param m      the measurement
+     */
+    record Result(String group, String name, Map<String, Object> facts, BenchRunner.Measurement m) {
+    }
+
+    /** The five largest networks of the shared corpus, relative to {@code corpus/}. */
+    static final List<String> LARGEST_NETS = List.of(
+            "RuleWorld_bionetgen/generated/fceri_gamma2_asym.net",
+            "SciML_Catalyst_PLOS_COMPBIO_2023/net/fceri_gamma2.net",
+            "RuleWorld_bionetgen/generated/fceri_fyn_lig.net",
+            "SciML_Catalyst_PLOS_COMPBIO_2023/net/BCR.net",
+            "RuleWorld_bionetgen/net/fceri_fyn.net");
+
+    private final int repeat;
+    private final long seed;
+    private final Consumer<String> progress;
+    private final List<Result> results = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    BenchCases(int repeat, long seed, Consumer<String> progress) {
+        this.repeat = repeat;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    List<Result> results() {
+        return List.copyOf(results);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Parse + normalise: generates a DSL file with {@code terms} monomial terms over {@code variables} variables
+     * into {@code workDir}, then times {@link OdeParser#parse(Path)} on it (reading, parsing, building the
+     * normalised polynomial model). The file is deleted afterwards.
+     */
+    void parse(Path workDir, int variables, long terms) throws Exception {
+        Path file = Files.createTempFile(workDir, "bench-parse-", ".ode");
+        try {
+            progress.accept("parse: generating " + terms + " terms over " + variables + " variables");
+            long written = SyntheticModels.writeDsl(file, variables, terms, seed);
+            long bytes = Files.size(file);
+            BenchRunner.Timed<long[]> t = BenchRunner.measure(repeat, () -> {
+                OdeSystem s = OdeParser.parse(file).system();
+                return new long[] {s.dimension(), s.termCount()};
+            });
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("variables", t.result()[0]);
+            facts.put("terms written", written);
+            facts.put("monomials after normalisation", t.result()[1]);
+            facts.put("file MB", round(bytes / 1e6, 1));
+            add(new Result("parse", "parse+normalise " + terms + " terms", facts, t.measurement()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * The largest corpus networks: load time ({@link BngNetReader}), then FE and BE refinement of the loaded model
+     * from the one-block initial partition. Skipped with a note when the corpus is absent.
+     */
+    void nets(Path shared, List<String> relativePaths) throws Exception {
+        Path corpus = shared.resolve("corpus");
+        if (!Files.isDirectory(corpus)) {
+            String note = "nets: skipped, no corpus at " + corpus.toAbsolutePath().normalize()
+                    + " (a fresh clone has no third-party corpus; pass --shared DIR)";
+            notes.add(note);
+            progress.accept(note);
+            return;
+        }
+        for (String rel : relativePaths) {
+            Path f = corpus.resolve(rel);
+            String name = f.getFileName().toString();
+            if (!Files.isRegularFile(f)) {
+                String note = "nets: skipped " + rel + ", not found under " + corpus;
+                notes.add(note);
+                progress.accept(note);
+                continue;
+            }
+            BenchRunner.Timed<OdeSystem> load = BenchRunner.measure(repeat, () -> BngNetReader.read(f).system());
+            OdeSystem s = load.result();
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("file", rel);
+            facts.put("species", s.dimension());
+            facts.put("reactions", s.reactions().size());
+            facts.put("monomials", s.termCount());
+            facts.put("file MB", round(Files.size(f) / 1e6, 1));
+            add(new Result("nets", name + " load", facts, load.measurement()));
+            refine("nets", name, s, facts);
+        }
+    }
+
+    /**
+     * Generated systems with about {@code sizes[i]} monomials (ten per variable, degree ≤ 2), one with planted
+     * forward and one with planted backward structure per size: FE and BE refinement time from one block.
+     */
+    void synthetic(long[] sizes) throws Exception {
+        for (SyntheticModels.Plant plant : SyntheticModels.Plant.values()) {
+            for (long size : sizes) {
+                progress.accept("synthetic: building " + size + " monomials, planted " + plant);
+                OdeSystem s = SyntheticModels.planted(size, plant, seed);
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("planted", plant.name());
+                facts.put("target monomials", size);
+                facts.put("variables", s.dimension());
+                facts.put("monomials", s.termCount());
+                refine("synthetic", s.name(), s, facts);
+            }
+        }
+    }
+
+    private void refine(String group, String name, OdeSystem s, Map<String, Object> base) throws Exception {
+        Partition one = Partition.single(s.dimension());
+        for (String method : new String[] {"FE", "BE"}) {
+            BenchRunner.Timed<Partition> t = BenchRunner.measure(repeat, () -> method.equals("FE")
+                    ? new ForwardEquivalence(s, one, Tolerance.DEFAULT).compute()
+                    : new BackwardEquivalence(s, one, Tolerance.DEFAULT).compute());
+            Map<String, Object> facts = new LinkedHashMap<>(base);
+            facts.put("method", method);
+            facts.put("blocks", t.result().size());
+            add(new Result(group, name + " " + method, facts, t.measurement()));
+        }
+    }
+
+    private void add(Result r) {
+        results.add(r);
+        System.gc();
+        progress.accept(String.format(java.util.Locale.ROOT,
+                "%s: %s: median %.3f s (cpu %.3f s, gc %.3f s), peak heap %d MB %s", r.group(), r.name(),
+                r.m().medianWall(), r.m().medianCpu(), r.m().medianGc(), Math.round(r.m().peakHeapBytes() / 1e6),
+                r.facts()));
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

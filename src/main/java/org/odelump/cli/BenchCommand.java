@@ -1,0 +1,152 @@
+package org.odelump.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code odelump bench}: the one benchmark entry point. Measures parse + normalise of a large generated DSL file,
+ * loading and FE/BE refinement of the largest corpus networks, and FE/BE refinement of generated systems of
+ * growing size; writes {@code bench.json} and {@code bench.md}.
+ */
+@CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Measure parse, load and FE/BE speed and peak heap; write JSON and Markdown.",
+        description = {
+            "Measures odelump's speed and memory; writes DIR/bench.json and DIR/bench.md.",
+            "Each case runs --repeat times; reported: median wall time and peak heap.",
+            "",
+            "  parse      parse + normalise a generated DSL file",
+            "             (default 1,000,000 terms over 100,000 variables)",
+            "  nets       load, FE and BE (from one block) of the five largest corpus",
+            "             networks; needs --shared DIR, skipped with a message if absent",
+            "  synthetic  FE and BE on generated degree-2 systems with planted blocks",
+            "             of --sizes monomials (10 per variable); fitted growth exponent",
+            "",
+            "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  odelump bench                    everything, 3 runs per case, target/bench/",
+            "  odelump bench --cases nets --repeat 5 --shared ../shared",
+            "  odelump bench --cases synthetic --sizes 10000,100000 -o /tmp/bench",
+            "",
+            "Exit codes: 0 ok, 2 invalid options, 4 internal error.",
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    /** Groups of cases. */
+    enum CaseGroup {
+        parse, nets, synthetic
+    }
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+            description = "Runs per case (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "target/bench", paramLabel = "DIR",
+            description = "Directory for bench.json and bench.md (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = "--shared", defaultValue = "../shared", paramLabel = "DIR",
+            description = "Folder holding corpus/ with the BioNetGen networks (default: ${DEFAULT-VALUE}).")
+    Path shared;
+
+    @Option(names = "--cases", split = ",", paramLabel = "GROUP",
+            description = "Which groups to run: ${COMPLETION-CANDIDATES} (default: all).")
+    List<CaseGroup> cases = new ArrayList<>();
+
+    @Option(names = "--parse-terms", defaultValue = "1000000", paramLabel = "N",
+            description = "Terms in the generated parse file (default: ${DEFAULT-VALUE}).")
+    long parseTerms;
+
+    @Option(names = "--parse-variables", defaultValue = "100000", paramLabel = "N",
+            description = "Variables in the generated parse file (default: ${DEFAULT-VALUE}).")
+    int parseVariables;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
+            description = "Monomial counts of the generated systems (default: ${DEFAULT-VALUE}).")
+    long[] sizes;
+
+    @Option(names = "--net", paramLabel = "PATH",
+            description = "Network under DIR/corpus to measure instead of the five largest (repeatable).")
+    List<String> nets = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1) {
+            throw new Main.UsageException("--repeat must be at least 1: " + repeat);
+        }
+        if (parseVariables < 1 || parseTerms < parseVariables) {
+            throw new Main.UsageException("--parse-terms must be at least --parse-variables (>= 1)");
+        }
+        for (long s : sizes) {
+            if (s < 10) {
+                throw new Main.UsageException("--sizes must be at least 10: " + s);
+            }
+        }
+        Set<CaseGroup> groups = cases.isEmpty() ? EnumSet.allOf(CaseGroup.class) : EnumSet.copyOf(cases);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Files.createDirectories(outputDir);
+        Map<String, Object> machine = machine();
+        BenchCases bench = new BenchCases(repeat, seed, line -> {
+            err.println("bench: " + line);
+            err.flush();
+        });
+        if (groups.contains(CaseGroup.parse)) {
+            bench.parse(outputDir, parseVariables, parseTerms);
+        }
+        if (groups.contains(CaseGroup.nets)) {
+            bench.nets(shared, nets.isEmpty() ? BenchCases.LARGEST_NETS : nets);
+        }
+        if (groups.contains(CaseGroup.synthetic)) {
+            bench.synthetic(sizes);
+        }
+        machine.put("load average (1 min) at the end", loadAverage());
+        BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
+        Path json = outputDir.resolve("bench.json");
+        Path md = outputDir.resolve("bench.md");
+        AtomicFiles.writeString(json, report.json());
+        AtomicFiles.writeString(md, report.markdown());
+        out.println(report.markdown());
+        out.println("wrote " + json + " and " + md);
+        return Main.EXIT_OK;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("processors", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("JVM options", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        m.put("max heap MB", Runtime.getRuntime().maxMemory() >> 20);
+        m.put("garbage collectors", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
+        m.put("load average (1 min) at the start", loadAverage());
+        return m;
+    }
+
+    private static String loadAverage() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unavailable" : String.format(Locale.ROOT, "%.2f", l);
+    }
+}
