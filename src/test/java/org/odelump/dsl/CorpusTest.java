@@ -15,6 +15,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Reaction;
+import org.odelump.testutil.CorpusExpectations;
 import org.odelump.testutil.SharedCorpus;
 
 /**
@@ -29,20 +30,8 @@ class CorpusTest {
             "model_example.ode", "CLUE example with undeclared rate constants r1, r2 and no init section",
             "BIOMD0000000040.ode", "parameter x5 is listed without a value");
 
-    /** Expected rejections: path suffix -> kind, with the reason. */
-    private static final Map<String, Kind> REJECTED = Map.of(
-            // Boolean / multivalued networks are not ODE models
-            "demo/DemoNetwork.ode", Kind.UNSUPPORTED,
-            "demo/Trp_reg2.ode", Kind.UNSUPPORTED,
-            // genuinely rational rate laws (Michaelis-Menten and Hill-type denominators)
-            "rational/BIOMD0000000013.ode", Kind.NOT_POLYNOMIAL,
-            "rational/BIOMD0000000033.ode", Kind.NOT_POLYNOMIAL,
-            "rational/BIOMD0000000113.ode", Kind.NOT_POLYNOMIAL,
-            "rational/BIOMD0000000535.ode", Kind.NOT_POLYNOMIAL,
-            // a views section in a non-ERODE syntax: M0={s18:1,s40:1}
-            "polynomial/BioNetGen_CCP.ode", Kind.LEXICAL,
-            // its reactions use species SS, XX, YY while the init section declares S, P, X, Y
-            "curated_poly/BIOMD0000000233.ode", Kind.SEMANTIC);
+    /** Expected rejections: path suffix -> kind (the reasons are in {@link CorpusExpectations}). */
+    private static final Map<String, Kind> REJECTED = CorpusExpectations.REJECTED_ODE;
 
     @Test
     void everyCorpusModelParsesOrIsAnExpectedRejection() {

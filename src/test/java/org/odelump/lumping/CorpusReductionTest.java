@@ -20,6 +20,7 @@ import org.odelump.model.Partition;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.Trajectory;
 import org.odelump.numeric.TrajectoryCheck;
+import org.odelump.testutil.CorpusExpectations;
 import org.odelump.testutil.SharedCorpus;
 
 /**
@@ -36,14 +37,10 @@ class CorpusReductionTest {
      * {@code .ode} files that the parser rejects on purpose (Boolean networks, rational rate laws, malformed
      * files); the same list, with reasons, is asserted by the DSL corpus test.
      */
-    private static final Set<String> REJECTED_ODE = Set.of(
-            "demo/DemoNetwork.ode", "demo/Trp_reg2.ode",
-            "rational/BIOMD0000000013.ode", "rational/BIOMD0000000033.ode", "rational/BIOMD0000000113.ode",
-            "rational/BIOMD0000000535.ode",
-            "polynomial/BioNetGen_CCP.ode", "curated_poly/BIOMD0000000233.ode");
+    private static final Set<String> REJECTED_ODE = CorpusExpectations.REJECTED_ODE.keySet();
 
     /** {@code .net} files with non-polynomial functional rates, asserted by the .net corpus test. */
-    private static final Set<String> REJECTED_NET = Set.of("CaOscillate_Func.net", "michment.net");
+    private static final Set<String> REJECTED_NET = CorpusExpectations.REJECTED_NET;
 
     private static final int SIMULATE_UP_TO = 200;
 
