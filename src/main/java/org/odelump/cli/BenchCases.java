@@ -10,12 +10,22 @@ import java.util.function.Consumer;
 import org.odelump.dsl.OdeParser;
 import org.odelump.io.BngNetReader;
 import org.odelump.lumping.BackwardEquivalence;
+import org.odelump.lumping.EpsilonEquivalence;
+import org.odelump.lumping.EpsilonMode;
+import org.odelump.lumping.Grouping;
+import org.odelump.lumping.Prepartition;
+import org.odelump.lumping.Reduction;
 import org.odelump.lumping.ForwardEquivalence;
 import org.odelump.lumping.Tolerance;
+import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
+import org.odelump.numeric.GridSimulation;
+import org.odelump.numeric.IntegratorChoice;
+import org.odelump.numeric.Simulator;
+import org.odelump.numeric.Trajectory;
 
-/** The cases of {@code odelump bench}: parsing, the largest corpus networks, generated systems. */
+/** The cases of {@code odelump bench}: parsing, the largest corpus networks, generated systems, ε-lumping, stiff simulation. */
 final class BenchCases {
 
     /**
@@ -148,6 +158,83 @@ final class BenchCases {
             facts.put("blocks", t.result().size());
             add(new Result(group, name + " " + method, facts, t.measurement()));
         }
+    }
+
+    /**
+     * ε-FE and ε-BE (components grouping, absolute ε) on one corpus network, at several ε, after loading it once.
+     * Skipped with a note when the corpus is absent.
+     */
+    void epsilon(Path shared, String relativePath, double[] epsilons) throws Exception {
+        OdeSystem s = corpusModel(shared, relativePath, "epsilon");
+        if (s == null) {
+            return;
+        }
+        Partition one = Partition.single(s.dimension());
+        String name = Path.of(relativePath).getFileName().toString();
+        for (LumpedSystem.Method method : LumpedSystem.Method.values()) {
+            for (double eps : epsilons) {
+                BenchRunner.Timed<Partition> t = BenchRunner.measure(repeat, () -> new EpsilonEquivalence(s, method,
+                        one, eps, EpsilonMode.ABS, Grouping.COMPONENTS, Tolerance.DEFAULT).compute().partition());
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("file", relativePath);
+                facts.put("species", s.dimension());
+                facts.put("monomials", s.termCount());
+                facts.put("method", "eps-" + method);
+                facts.put("epsilon", eps);
+                facts.put("blocks", t.result().size());
+                add(new Result("epsilon", name + " eps-" + method + " " + eps, facts, t.measurement()));
+            }
+        }
+    }
+
+    /**
+     * Stiff simulation: one corpus network and its FE reduction (from one block), each integrated with RODAS4
+     * from 0 to {@code tEnd} at the given tolerances; the time is the integration alone (the model is loaded and
+     * reduced beforehand).
+     */
+    void stiff(Path shared, String relativePath, double tEnd, double relTol, double absTol) throws Exception {
+        OdeSystem s = corpusModel(shared, relativePath, "stiff");
+        if (s == null) {
+            return;
+        }
+        String name = Path.of(relativePath).getFileName().toString();
+        OdeSystem reduced = new Reduction(s, LumpedSystem.Method.FE, Prepartition.NONE, Tolerance.DEFAULT).compute()
+                .reduced();
+        double[] grid = Simulator.grid(tEnd, 100);
+        for (OdeSystem m : new OdeSystem[] {s, reduced}) {
+            BenchRunner.Timed<GridSimulation.Result> t = BenchRunner.measure(repeat, () -> new GridSimulation(m,
+                    null, grid, new IntegratorChoice(IntegratorChoice.Mode.STIFF, relTol, absTol)).compute());
+            GridSimulation.Result r = t.result();
+            if (r.trajectory().status() != Trajectory.Status.COMPLETED) {
+                throw new IllegalStateException(m.name() + ": " + r.trajectory().message());
+            }
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("file", relativePath);
+            facts.put("model", m == s ? "original" : "FE-reduced");
+            facts.put("variables", m.dimension());
+            facts.put("monomials", m.termCount());
+            facts.put("t_end", tEnd);
+            facts.put("rel/abs tol", relTol + "/" + absTol);
+            facts.put("steps", r.stiffStatistics().acceptedSteps());
+            facts.put("rejected", r.stiffStatistics().rejectedSteps());
+            facts.put("drift evaluations", r.evaluations());
+            facts.put("Jacobian evaluations", r.stiffStatistics().jacobianEvaluations());
+            facts.put("linear solver", r.stiffStatistics().linearSolver());
+            add(new Result("stiff", name + " " + (m == s ? "original" : "FE-reduced") + " RODAS4", facts,
+                    t.measurement()));
+        }
+    }
+
+    private OdeSystem corpusModel(Path shared, String relativePath, String group) {
+        Path f = shared.resolve("corpus").resolve(relativePath);
+        if (!Files.isRegularFile(f)) {
+            String note = group + ": skipped, " + f.toAbsolutePath().normalize()
+                    + " not found (a fresh clone has no third-party corpus; pass --shared DIR)";
+            notes.add(note);
+            progress.accept(note);
+            return null;
+        }
+        return BngNetReader.read(f).system();
     }
 
     private void add(Result r) {

@@ -33,6 +33,8 @@ import picocli.CommandLine.Option;
             "             networks; needs --shared DIR, skipped with a message if absent",
             "  synthetic  FE and BE on generated degree-2 systems with planted blocks",
             "             of --sizes monomials (10 per variable); fitted growth exponent",
+            "  epsilon    eps-FE and eps-BE on fceri_fyn.net at eps 0, 0.001, 0.1, 1, 10",
+            "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -49,8 +51,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic
+        parse, nets, synthetic, epsilon, stiff
     }
+
+    /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
+    static final String EPSILON_NET = "RuleWorld_bionetgen/net/fceri_fyn.net";
+
+    /** The network of the stiff cases (3,744 species / 58,276 reactions) and its BioNetGen horizon. */
+    static final String STIFF_NET = "SciML_Catalyst_PLOS_COMPBIO_2023/net/fceri_gamma2.net";
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
             description = "Runs per case (default: ${DEFAULT-VALUE}).")
@@ -120,6 +128,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.synthetic)) {
             bench.synthetic(sizes);
+        }
+        if (groups.contains(CaseGroup.epsilon)) {
+            bench.epsilon(shared, EPSILON_NET, new double[] {0, 1e-3, 0.1, 1, 10});
+        }
+        if (groups.contains(CaseGroup.stiff)) {
+            // t_end = 10 is the horizon of simulate() in the corpus's fceri_gamma2.bngl
+            bench.stiff(shared, STIFF_NET, 10.0, 1e-6, 1e-9);
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);

@@ -188,7 +188,7 @@ class RosenbrockIntegratorTest {
 
     @Test
     void directAndIterativeStageSolversGiveTheSameTrajectory() {
-        OdeSystem s = StiffBenchmark.synthetic(80, 240, 7);
+        OdeSystem s = TestSystems.synthetic(80, 240, 7);
         List<double[]> ends = new ArrayList<>();
         for (RosenbrockIntegrator.LinearAlgebra la : RosenbrockIntegrator.LinearAlgebra.values()) {
             RosenbrockIntegrator r = new RosenbrockIntegrator(1e-7, 1e-9);

@@ -88,7 +88,7 @@ class SparseJacobianTest {
 
     @Test
     void bothStageSolversSolveTheShiftedSystem() {
-        OdeSystem s = StiffBenchmark.synthetic(60, 180, 2);
+        OdeSystem s = TestSystems.synthetic(60, 180, 2);
         SparseJacobian jac = new SparseJacobian(s);
         double[] x = s.initialValues();
         double[] values = new double[jac.nonZeros()];
@@ -121,7 +121,7 @@ class SparseJacobianTest {
 
     @Test
     void minimumDegreeOrderingIsAPermutationAndGivesUpBeyondItsBudget() {
-        SparseJacobian jac = new SparseJacobian(StiffBenchmark.synthetic(200, 800, 4));
+        SparseJacobian jac = new SparseJacobian(TestSystems.synthetic(200, 800, 4));
         int[] order = MinimumDegreeOrdering.order(jac.dimension(), jac.columnStarts(), jac.rowIndices());
         assertThat(order).hasSize(200);
         assertThat(java.util.Arrays.stream(order).sorted().toArray())

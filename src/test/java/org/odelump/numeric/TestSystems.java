@@ -1,6 +1,8 @@
 package org.odelump.numeric;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.odelump.model.Monomial;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Polynomial;
@@ -88,5 +90,46 @@ final class TestSystems {
             f[i] = sum(in, out);
         }
         return b.initialValues(y0).drifts(List.of(f)).build();
+    }
+
+    /**
+     * A random mass-action network: {@code reactions} reactions over {@code species} species, each either
+     * A → B, A + B → C or A → B + C with equal probability, species drawn uniformly, rate constants
+     * 10^U(−3, 3); all species start at 1. Deterministic for a given seed.
+     */
+    static OdeSystem synthetic(int species, int reactions, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Polynomial> drifts;
+        Polynomial.Builder[] acc = new Polynomial.Builder[species];
+        for (int i = 0; i < species; i++) {
+            acc[i] = Polynomial.builder();
+        }
+        for (int r = 0; r < reactions; r++) {
+            double k = Math.pow(10, rnd.nextDouble(-3, 3));
+            int kind = rnd.nextInt(3);
+            int a = rnd.nextInt(species);
+            int b = rnd.nextInt(species);
+            int c = rnd.nextInt(species);
+            int[] reag = kind == 1 ? new int[] {a, b} : new int[] {a};
+            int[] prod = kind == 0 ? new int[] {b} : (kind == 1 ? new int[] {c} : new int[] {b, c});
+            Polynomial rate = Polynomial.term(k, Monomial.ofMultiset(reag));
+            for (int x : reag) {
+                acc[x].add(rate, -1);
+            }
+            for (int x : prod) {
+                acc[x].add(rate, 1);
+            }
+        }
+        drifts = new ArrayList<>();
+        for (Polynomial.Builder b : acc) {
+            drifts.add(b.build());
+        }
+        OdeSystem.Builder b = OdeSystem.builder("synthetic");
+        double[] y0 = new double[species];
+        for (int i = 0; i < species; i++) {
+            b.variables("s" + i);
+            y0[i] = 1;
+        }
+        return b.initialValues(y0).drifts(drifts).build();
     }
 }
