@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                EncodeCommand.class,
+                EncodeCommand.class, CompressCommand.class,
                 VerifyCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
