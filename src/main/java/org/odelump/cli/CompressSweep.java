@@ -94,10 +94,9 @@ final class CompressSweep {
         }
         AtomicFiles.writeString(output.resolve("sweep.csv"), CsvTables.table(List.of("method", "epsilon_rel",
                 "parameters", "test_rmse"), table));
-        AtomicFiles.writeBytes(output.resolve("sweep.png"), Plots.curves(String.format(Locale.ROOT,
-                "%s %s: test RMSE against non-zero parameters", file.mlp().toString().length() > 60 ? "network"
-                        : file.mlp().toString(), "(AFDE epsilon sweep, baselines at the same count)"),
-                "non-zero parameters", "test RMSE", curves));
+        AtomicFiles.writeBytes(output.resolve("sweep.png"), Plots.curves("AFDE epsilon sweep of "
+                + CompressCommand.widths(mlp) + ", baselines at AFDE's count", "non-zero parameters",
+                "test RMSE", curves));
     }
 
     /** POINTS geometrically spaced relative ε between the first that removes something and the first that is minimal. */
