@@ -176,7 +176,8 @@ class CompressCommandTest {
         CliRun tooMany = compress(out, "--params", "100000");
         CliRun both = compress(out, "--params", "100", "--epsilon", "0.1");
         CliRun epsForBaseline = compress(out, "--method", "wanda", "--epsilon", "0.1");
-        for (CliRun r : List.of(missing, method, tooMany, both, epsForBaseline)) {
+        CliRun unreachable = compress(out, "--params", "3");
+        for (CliRun r : List.of(missing, method, tooMany, both, epsForBaseline, unreachable)) {
             assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_INVALID_INPUT);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("odelump: ");
@@ -184,7 +185,33 @@ class CompressCommandTest {
         assertThat(missing.err()).contains("nope");
         assertThat(method.err()).contains("lottery", "afde");
         assertThat(tooMany.err()).contains("100000", "337");
+        assertThat(unreachable.err()).contains("out of reach", "AFDE");
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void metricsAreInTheDataUnitsWhenTheFileCarriesStandardisation() throws Exception {
+        NetworkFile demo = NetworkFiles.read(Path.of(NET));
+        NetworkFile std = new NetworkFile(demo.mlp(), demo.inputNames(), demo.outputNames(),
+                new org.odelump.nn.io.Standardisation(new double[] {0.5, -0.25}, new double[] {2, 0.5}),
+                new org.odelump.nn.io.Standardisation(new double[] {1.0}, new double[] {3.0}), demo.provenance());
+        Path file = tmp.resolve("std.json");
+        NetworkFiles.write(file, std, NetworkFormat.JSON);
+        Path out = tmp.resolve("std");
+        CliRun r = CliRun.of("compress", file.toString(), "--data", TRAIN, "--target", "y", "--test", TEST,
+                "--method", "magnitude", "--params", "300", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        org.odelump.nn.Dataset test = org.odelump.nn.CsvDatasets.read(Path.of(TEST), List.of("y"));
+        double sq = 0;
+        for (int k = 0; k < test.rows(); k++) {
+            double d = std.predict(test.inputRow(k))[0] - test.target(k, 0);
+            sq += d * d;
+        }
+        assertThat(report(out).at("/original/rmse").asDouble()).isCloseTo(Math.sqrt(sq / test.rows()),
+                org.assertj.core.data.Offset.offset(1e-12));
+        NetworkFile back = NetworkFiles.read(out.resolve("compressed.json"));
+        assertThat(back.inputStandardisation()).isEqualTo(std.inputStandardisation());
+        assertThat(back.targetStandardisation()).isEqualTo(std.targetStandardisation());
     }
 
     @Test
