@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                EncodeCommand.class, VerifyCommand.class, SweepCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
+                EncodeCommand.class, CompressCommand.class, VerifyCommand.class, SweepCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",

@@ -109,6 +109,62 @@ public final class Plots {
         return encode(List.of(top, bottom), 2, 1);
     }
 
+    /**
+     * One named curve of {@link #curves}: points (x[i], y[i]); non-finite y values are left out.
+     *
+     * @param name legend name
+     * @param x    x values
+     * @param y    y values, as many as x
+     */
+    public record Curve(String name, double[] x, double[] y) {
+        public Curve {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+    }
+
+    /**
+     * Several curves on the same axes (e.g. accuracy against parameter count for several compression methods),
+     * markers and lines, the y axis logarithmic when every plotted value is positive.
+     *
+     * @return PNG bytes
+     */
+    public static byte[] curves(String title, String xLabel, String yLabel, List<Curve> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("nothing to plot");
+        }
+        XYChart c = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
+                .build();
+        style(c);
+        boolean logY = true;
+        int plotted = 0;
+        for (Curve k : curves) {
+            List<double[]> pts = new ArrayList<>();
+            for (int i = 0; i < k.x().length; i++) {
+                if (Double.isFinite(k.y()[i]) && Double.isFinite(k.x()[i])) {
+                    pts.add(new double[] {k.x()[i], k.y()[i]});
+                    logY &= k.y()[i] > 0;
+                }
+            }
+            if (pts.isEmpty()) {
+                continue;
+            }
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            c.addSeries(k.name(), pts.stream().mapToDouble(a -> a[0]).toArray(),
+                    pts.stream().mapToDouble(a -> a[1]).toArray());
+            plotted++;
+        }
+        if (plotted == 0) {
+            c.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            logY = false;
+        }
+        c.getStyler().setYAxisLogarithmic(logY).setLegendPosition(Styler.LegendPosition.InsideNE);
+        return encode(List.of(c), 1, 1);
+    }
+
     private static boolean allPositive(double[] v) {
         for (double d : v) {
             if (!(d > 0)) {

@@ -65,12 +65,15 @@ public final class LumpingCompressor {
      * @param lumpNanos      time of the ε-equivalence run(s)
      * @param totalNanos     encoding plus lumping plus merging
      * @param provenance     encoding, initial partition, grouping and tolerance, in words
+     * @param neuronOrigin   per layer, the original neuron each compressed neuron stands for (see
+     *                       {@link NeuronMerge.Result#neuronOrigin}), for {@link Compensation}
      */
     public record Result(Mlp network, List<Partition> partitions, NeuronMerge.ExactCounts exact, Method method,
                          double epsilon, EpsilonMode mode, long encodeNanos, long lumpNanos, long totalNanos,
-                         String provenance) {
+                         String provenance, List<int[]> neuronOrigin) {
         public Result {
             partitions = List.copyOf(partitions);
+            neuronOrigin = List.copyOf(neuronOrigin);
         }
     }
 
@@ -175,7 +178,7 @@ public final class LumpingCompressor {
                 + " layer {h}, {a}, {s}, {q}; grouping " + grouping + "; tolerance " + tolerance.relative()
                 + "; softplus beta " + beta;
         return new Result(merged.network(), partitions, merged.exact(), method, epsilon, mode, encode, t2 - t1,
-                (t3 - t0) + (prepared != null ? encode : 0), provenance);
+                (t3 - t0) + (prepared != null ? encode : 0), provenance, merged.neuronOrigin());
     }
 
     /** The initial partition: inputs and outputs alone, per hidden layer blocks h, a, s, q; {@code fixed} splits a. */

@@ -45,8 +45,18 @@ public final class NeuronMerge {
      *
      * @param network the compressed network
      * @param exact   what the exact reductions removed
+     * @param neuronOrigin per layer, for each neuron of the compressed network the original neuron it stands for
+     *                     (a merged block's first member; the kept neuron of a duplicate or twin pair), the form
+     *                     {@link Compensation} and {@link LeastSquaresRefit} take
      */
-    public record Result(Mlp network, ExactCounts exact) {
+    public record Result(Mlp network, ExactCounts exact, List<int[]> neuronOrigin) {
+        public Result {
+            List<int[]> copy = new ArrayList<>();
+            for (int[] o : neuronOrigin) {
+                copy.add(o.clone());
+            }
+            neuronOrigin = List.copyOf(copy);
+        }
     }
 
     private final Mlp net;
@@ -82,25 +92,36 @@ public final class NeuronMerge {
     public Result compute() {
         List<double[][]> w = new ArrayList<>();
         List<double[]> b = new ArrayList<>();
+        List<int[]> origin = new ArrayList<>();
         for (DenseLayer d : net.layers()) {
             w.add(d.weights());
             b.add(d.bias());
+            int[] id = new int[d.outputs()];
+            for (int j = 0; j < id.length; j++) {
+                id[j] = j;
+            }
+            origin.add(id);
         }
         for (int l = 0; l < partitions.size(); l++) {
             Partition p = partitions.get(l);
             if (p != null && p.size() < p.variableCount()) {
                 merge(w, b, l, p);
+                int[] o = new int[p.size()];
+                for (int c = 0; c < o.length; c++) {
+                    o[c] = p.block(c)[0];
+                }
+                origin.set(l, o);
             }
         }
         ExactCounts counts = new ExactCounts(0, 0, 0, 0);
         if (exactReductions) {
-            counts = reduce(w, b);
+            counts = reduce(w, b, origin);
         }
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 0; l < w.size(); l++) {
             layers.add(new DenseLayer(w.get(l), b.get(l), net.layer(l).activation()));
         }
-        return new Result(new Mlp(layers), counts);
+        return new Result(new Mlp(layers), counts, origin);
     }
 
     private static void merge(List<double[][]> w, List<double[]> b, int l, Partition p) {
@@ -141,7 +162,7 @@ public final class NeuronMerge {
         w.set(l + 1, newNext);
     }
 
-    private ExactCounts reduce(List<double[][]> w, List<double[]> b) {
+    private ExactCounts reduce(List<double[][]> w, List<double[]> b, List<int[]> origin) {
         int dead = 0;
         int noEffect = 0;
         int dup = 0;
@@ -208,6 +229,14 @@ public final class NeuronMerge {
                 if (alive < n) {
                     changed = true;
                     compact(w, b, l, gone);
+                    int[] o = origin.get(l);
+                    int[] kept = new int[alive];
+                    for (int j = 0, c = 0; j < n; j++) {
+                        if (!gone[j]) {
+                            kept[c++] = o[j];
+                        }
+                    }
+                    origin.set(l, kept);
                 }
             }
         }

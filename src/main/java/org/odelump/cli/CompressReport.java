@@ -1,0 +1,208 @@
+package org.odelump.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.odelump.nn.Compensation;
+import org.odelump.nn.Mlp;
+import org.odelump.nn.RegressionMetrics;
+import org.odelump.nn.io.NetworkFormat;
+
+/** The report of {@link CompressCommand}: JSON, Markdown and the console summary from the same values. */
+record CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
+                      String testSource, int testRows, int calibrationRows, String tool, String time, long seed,
+                      Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
+                      Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
+                      String outputFile, List<SweepRow> sweep, double seconds) {
+
+    /** One point of the --plot sweep. */
+    record SweepRow(String method, double epsilon, long nonZero, double rmse) {
+    }
+
+    CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
+                   String testSource, int testRows, int calibrationRows, String tool, String time, long seed,
+                   Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
+                   Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
+                   String outputFile) {
+        this(network, networkSha256, format, data, dataSha256, testSource, testRows, calibrationRows, tool, time,
+                seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0);
+    }
+
+    CompressReport withSweep(List<SweepRow> rows) {
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
+                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+                outputFile, List.copyOf(rows), seconds);
+    }
+
+    CompressReport withSeconds(double s) {
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
+                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+                outputFile, sweep, s);
+    }
+
+    private Mlp compressed() {
+        return methods.get(0).network();
+    }
+
+    String json() throws java.io.IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("network", network);
+        prov.put("networkSha256", networkSha256);
+        prov.put("format", format.name().toLowerCase(Locale.ROOT));
+        prov.put("data", data);
+        prov.put("dataSha256", dataSha256);
+        prov.put("test", testSource);
+        prov.put("tool", tool);
+        prov.put("time", time);
+        prov.put("seed", seed);
+        prov.put("options", options);
+        root.put("provenance", prov);
+        root.put("method", methods.get(0).name());
+        root.put("compensation", compensation.name().toLowerCase(Locale.ROOT));
+        root.put("epsilon", Double.isNaN(size.epsilon()) ? null : size.epsilon());
+        root.put("epsilonMode", options.get("epsilonMode"));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("kind", size.kind());
+        t.put("requested", size.requested());
+        t.put("targetParameters", size.targetCount() < 0 ? null : size.targetCount());
+        t.put("achievedParameters", compressed().nonZeroCount());
+        t.put("epsilonEvaluations", size.evaluations());
+        root.put("target", t);
+        root.put("parametersBefore", original.nonZeroCount());
+        root.put("parametersAfter", compressed().nonZeroCount());
+        root.put("compressionRatio", ratio(compressed()));
+        root.put("denseParametersBefore", original.parameterCount());
+        root.put("denseParametersAfter", compressed().parameterCount());
+        root.put("denseFlopsBefore", original.denseFlops());
+        root.put("denseFlopsAfter", compressed().denseFlops());
+        root.put("widthsBefore", original.widths());
+        root.put("widthsAfter", compressed().widths());
+        root.put("calibrationRows", calibrationRows);
+        root.put("calibration", calibrationText());
+        root.put("testRows", testRows);
+        root.put("original", metrics(originalTest));
+        List<Map<String, Object>> ms = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            CompressCommand.Scored s = methods.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("primary", i == 0);
+            m.put("description", s.description());
+            m.put("compensation", compensation.name().toLowerCase(Locale.ROOT));
+            m.put("parameters", s.network().nonZeroCount());
+            m.put("compressionRatio", ratio(s.network()));
+            m.put("widths", s.network().widths());
+            m.put("denseFlops", s.network().denseFlops());
+            m.putAll(metrics(s.test()));
+            m.put("seconds", s.seconds());
+            ms.add(m);
+        }
+        root.put("methods", ms);
+        root.put("compressed", outputFile);
+        if (!sweep.isEmpty()) {
+            root.put("sweep", sweep);
+        }
+        root.put("seconds", seconds);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+    }
+
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Compression report: ").append(network).append("\n\n");
+        sb.append("| | |\n|---|---|\n");
+        row(sb, "method", methods.get(0).name() + sizeText());
+        row(sb, "compensation", compensation.name().toLowerCase(Locale.ROOT) + " (applied to every method)");
+        row(sb, "non-zero parameters", original.nonZeroCount() + " → " + compressed().nonZeroCount()
+                + String.format(Locale.ROOT, " (ratio %.3f)", ratio(compressed())));
+        row(sb, "dense FLOPs", original.denseFlops() + " → " + compressed().denseFlops());
+        row(sb, "widths", CompressCommand.widths(original) + " → " + CompressCommand.widths(compressed()));
+        row(sb, "test data", testSource + " (" + testRows + " rows)");
+        row(sb, "calibration", calibrationText());
+        row(sb, "time", String.format(Locale.ROOT, "%.2f s", seconds));
+        row(sb, "provenance", tool + ", " + time + ", network sha256 " + networkSha256 + ", data sha256 "
+                + dataSha256 + ", seed " + seed);
+        sb.append("\n## Test metrics (units of the data)\n\n");
+        sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n|---|---:|---:|---|---:|---:|---:|\n");
+        sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
+                original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(), originalTest.mae(),
+                originalTest.r2()));
+        for (CompressCommand.Scored s : methods) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
+                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                    s.test().rmse(), s.test().mae(), s.test().r2()));
+        }
+        sb.append("\n## Methods\n\n");
+        for (CompressCommand.Scored s : methods) {
+            sb.append("- **").append(s.name()).append("**: ").append(s.description()).append('\n');
+        }
+        if (!sweep.isEmpty()) {
+            sb.append("\n## Sweep\n\nTest RMSE against parameter count: `sweep.png`, values in `sweep.csv`.\n");
+        }
+        return sb.toString();
+    }
+
+    String console(Path out) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %s, compensation %s%s%n", network, methods.get(0).name(),
+                compensation.name().toLowerCase(Locale.ROOT), sizeText()));
+        sb.append(String.format(Locale.ROOT, "  parameters %d -> %d (ratio %.3f), widths %s -> %s, dense FLOPs %d "
+                        + "-> %d%n", original.nonZeroCount(), compressed().nonZeroCount(), ratio(compressed()),
+                CompressCommand.widths(original), CompressCommand.widths(compressed()), original.denseFlops(),
+                compressed().denseFlops()));
+        sb.append(String.format(Locale.ROOT, "  test: %s, %d rows; calibration: %d training rows%n", testSource,
+                testRows, calibrationRows));
+        sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %12s %10s%n", "method", "parameters", "test RMSE",
+                "test MAE", "test R2"));
+        sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
+                original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
+        for (CompressCommand.Scored s : methods) {
+            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
+                    s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
+        }
+        sb.append("  wrote ").append(out.resolve(outputFile)).append(", ").append(out.resolve("report.json"))
+                .append(", ").append(out.resolve("report.md"));
+        if (!sweep.isEmpty()) {
+            sb.append(", ").append(out.resolve("sweep.png")).append(", ").append(out.resolve("sweep.csv"));
+        }
+        sb.append(String.format(Locale.ROOT, " (%.2f s)%n", seconds));
+        return sb.toString();
+    }
+
+    private String sizeText() {
+        String eps = Double.isNaN(size.epsilon()) ? ""
+                : ", epsilon " + CompressCommand.fmt(size.epsilon()) + " (" + options.get("epsilonMode") + ")";
+        return switch (size.kind()) {
+            case "epsilon" -> eps;
+            default -> String.format(Locale.ROOT, ", %s %s -> target %d non-zero parameters%s%s", size.kind(),
+                    CompressCommand.fmt(size.requested()), size.targetCount(), eps,
+                    size.evaluations() > 0 ? " found by bisection (" + size.evaluations() + " runs)" : "");
+        };
+    }
+
+    private String calibrationText() {
+        return calibrationRows + " training rows: the first after a shuffle with seed " + seed
+                + " (used by wanda and refit)";
+    }
+
+    private double ratio(Mlp m) {
+        return (double) original.nonZeroCount() / Math.max(1, m.nonZeroCount());
+    }
+
+    private static Map<String, Object> metrics(RegressionMetrics r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rmse", r.rmse());
+        m.put("mae", r.mae());
+        m.put("r2", r.r2());
+        return m;
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n");
+    }
+}
