@@ -18,6 +18,12 @@ import org.odelump.lumping.Reduction;
 import org.odelump.lumping.ForwardEquivalence;
 import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
+import org.odelump.nn.Activation;
+import org.odelump.nn.DenseLayer;
+import org.odelump.nn.GlobalMagnitudePruning;
+import org.odelump.nn.LumpingCompressor;
+import org.odelump.nn.Mlp;
+import org.odelump.nn.WandaPruning;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
 import org.odelump.numeric.GridSimulation;
@@ -223,6 +229,66 @@ final class BenchCases {
             add(new Result("stiff", name + " " + (m == s ? "original" : "FE-reduced") + " RODAS4", facts,
                     t.measurement()));
         }
+    }
+
+    /**
+     * Network compression on a seeded 8-256-256-256-1 tanh MLP (Glorot-uniform weights): encode + one AFDE
+     * compression (layer-wise encoding printed and parsed, relative ε 0.3); and a 20-point AFDE ε sweep (relative
+     * ε 0.05..1, encoded once) with global magnitude pruning and Wanda (256 random calibration inputs) at each
+     * AFDE result's non-zero parameter count.
+     */
+    void nn() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int[] widths = {8, 256, 256, 256, 1};
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 1; l < widths.length; l++) {
+            double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
+            double[][] w = new double[widths[l]][widths[l - 1]];
+            double[] b = new double[widths[l]];
+            for (int j = 0; j < w.length; j++) {
+                for (int i = 0; i < w[j].length; i++) {
+                    w[j][i] = rnd.nextDouble(-limit, limit);
+                }
+                b[j] = rnd.nextDouble(-0.1, 0.1);
+            }
+            layers.add(new DenseLayer(w, b, l == widths.length - 1 ? Activation.IDENTITY : Activation.TANH));
+        }
+        Mlp net = new Mlp(layers);
+        double[][] calibration = new double[256][8];
+        for (double[] row : calibration) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("network", "8-256-256-256-1 tanh");
+        base.put("parameters", net.parameterCount());
+        progress.accept("nn: encode + AFDE on " + base.get("network"));
+        BenchRunner.Timed<LumpingCompressor.Result> one = BenchRunner.measure(repeat, () -> new LumpingCompressor(net,
+                LumpingCompressor.Method.AFDE, 0.3, EpsilonMode.REL).compute());
+        Map<String, Object> facts = new LinkedHashMap<>(base);
+        facts.put("epsilon (rel)", 0.3);
+        facts.put("parameters after", one.result().network().parameterCount());
+        add(new Result("nn", "encode + AFDE 3x256 tanh", facts, one.measurement()));
+        progress.accept("nn: 20-point AFDE sweep with magnitude and Wanda");
+        BenchRunner.Timed<long[]> sweep = BenchRunner.measure(repeat, () -> {
+            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, 50.0, true);
+            long smallest = Long.MAX_VALUE;
+            for (int k = 1; k <= 20; k++) {
+                double eps = 0.05 * k;
+                Mlp afde = new LumpingCompressor(prepared, LumpingCompressor.Method.AFDE, eps, EpsilonMode.REL,
+                        Grouping.COMPONENTS, Tolerance.DEFAULT).compute().network();
+                long target = afde.nonZeroCount();
+                new GlobalMagnitudePruning(net, target).compute();
+                new WandaPruning(net, calibration, target).compute();
+                smallest = Math.min(smallest, target);
+            }
+            return new long[] {smallest};
+        });
+        Map<String, Object> sweepFacts = new LinkedHashMap<>(base);
+        sweepFacts.put("points", 20);
+        sweepFacts.put("smallest AFDE count", sweep.result()[0]);
+        add(new Result("nn", "AFDE sweep + magnitude + Wanda, 20 points", sweepFacts, sweep.measurement()));
     }
 
     private OdeSystem corpusModel(Path shared, String relativePath, String group) {

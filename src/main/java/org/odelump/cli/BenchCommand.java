@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
             "             of --sizes monomials (10 per variable); fitted growth exponent",
             "  epsilon    eps-FE and eps-BE on fceri_fyn.net at eps 0, 0.001, 0.1, 1, 10",
             "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
+            "  nn         encode + AFDE of a 3x256 tanh MLP; a 20-point AFDE sweep with",
+            "             magnitude and Wanda at the same parameter counts",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -51,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff
+        parse, nets, synthetic, epsilon, stiff, nn
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -135,6 +137,9 @@ final class BenchCommand implements Callable<Integer> {
         if (groups.contains(CaseGroup.stiff)) {
             // t_end = 10 is the horizon of simulate() in the corpus's fceri_gamma2.bngl
             bench.stiff(shared, STIFF_NET, 10.0, 1e-6, 1e-9);
+        }
+        if (groups.contains(CaseGroup.nn)) {
+            bench.nn();
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
