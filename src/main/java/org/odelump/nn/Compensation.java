@@ -9,7 +9,10 @@ import java.util.List;
 public enum Compensation {
     /** The compressed network as it is. */
     NONE,
-    /** {@link LeastSquaresRefit}: least-squares refit of the weights that follow each changed layer. */
+    /**
+     * {@link LeastSquaresRefit}: least-squares refit of the weights that follow each changed layer, with the ridge
+     * chosen on held-out calibration rows ({@link LeastSquaresRefit#withValidatedRidge}).
+     */
     REFIT;
 
     /**
@@ -22,8 +25,8 @@ public enum Compensation {
     public Mlp apply(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs) {
         return switch (this) {
             case NONE -> compressed;
-            case REFIT -> new LeastSquaresRefit(original, compressed, neuronOrigin, calibrationInputs,
-                    LeastSquaresRefit.DEFAULT_RIDGE).compute().network();
+            case REFIT -> LeastSquaresRefit.withValidatedRidge(original, compressed, neuronOrigin, calibrationInputs)
+                    .network();
         };
     }
 

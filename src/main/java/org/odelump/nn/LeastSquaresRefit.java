@@ -40,6 +40,44 @@ public final class LeastSquaresRefit {
     /** Default relative ridge term. */
     public static final double DEFAULT_RIDGE = 1e-10;
 
+    /** The relative ridge terms {@link #withValidatedRidge} chooses from. */
+    static final double[] RIDGE_GRID = {1e-10, 1e-6, 1e-3, 1e-1};
+
+    /**
+     * The refit with its ridge chosen on held-out calibration rows: every fifth row is held out, the refit is fitted
+     * on the others with each ridge of {1e-10, 1e-6, 1e-3, 1e-1}, and the ridge whose network deviates least from
+     * the original's outputs on the held-out rows is used for the refit on all rows. The selection looks only at
+     * the original network's outputs, never at targets or test data. A tiny ridge can fit the calibration rows
+     * well and extrapolate badly when pruning has left a layer ill-conditioned (seen after Wanda's row-wise
+     * pruning); the held-out rows detect that. With fewer than 10 rows the default ridge is used.
+     */
+    public static Result withValidatedRidge(Mlp original, Mlp compressed, List<int[]> neuronOrigin,
+            double[][] calibrationInputs) {
+        double[][] all = WandaPruning.checkCalibration(original, calibrationInputs);
+        if (all.length < 10) {
+            return new LeastSquaresRefit(original, compressed, neuronOrigin, all, DEFAULT_RIDGE).compute();
+        }
+        List<double[]> fit = new ArrayList<>();
+        List<double[]> held = new ArrayList<>();
+        for (int s = 0; s < all.length; s++) {
+            (s % 5 == 4 ? held : fit).add(all[s]);
+        }
+        double[][] fitRows = fit.toArray(new double[0][]);
+        double[][] heldRows = held.toArray(new double[0][]);
+        double best = DEFAULT_RIDGE;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (double ridge : RIDGE_GRID) {
+            Mlp candidate = new LeastSquaresRefit(original, compressed, neuronOrigin, fitRows, ridge).compute()
+                    .network();
+            double error = RegressionMetrics.fidelity(original, candidate, heldRows).rmse();
+            if (error < bestError) {
+                bestError = error;
+                best = ridge;
+            }
+        }
+        return new LeastSquaresRefit(original, compressed, neuronOrigin, all, best).compute();
+    }
+
     private final Mlp original;
     private final Mlp compressed;
     private final List<int[]> origin;
@@ -97,9 +135,10 @@ public final class LeastSquaresRefit {
      * @param calibrationMseAfter  the same for {@link #network}
      * @param accepted          false when the safeguard kept the unrefitted network
      * @param refittedLayers    indices of the layers that were re-solved
+     * @param ridge             the relative ridge term used
      */
     public record Result(Mlp network, double calibrationMseBefore, double calibrationMseAfter, boolean accepted,
-            List<Integer> refittedLayers) {
+            List<Integer> refittedLayers, double ridge) {
         public Result {
             refittedLayers = List.copyOf(refittedLayers);
         }
@@ -142,7 +181,8 @@ public final class LeastSquaresRefit {
         double before = deviation(compressed);
         double after = deviation(result);
         boolean accepted = after <= before;
-        return new Result(accepted ? result : compressed, before, accepted ? after : before, accepted, refitted);
+        return new Result(accepted ? result : compressed, before, accepted ? after : before, accepted, refitted,
+                ridge);
     }
 
     private double deviation(Mlp net) {

@@ -106,10 +106,41 @@ class LeastSquaresRefitTest {
         PrunedNetwork wanda = new WandaPruning(n, calibration, n.nonZeroCount() * 3 / 5).compute();
         assertThat(Compensation.NONE.apply(n, wanda, calibration)).isEqualTo(wanda.network());
         Mlp refit = Compensation.REFIT.apply(n, wanda, calibration);
-        assertThat(refit).isEqualTo(new LeastSquaresRefit(n, wanda, calibration).compute().network());
+        assertThat(refit).isEqualTo(LeastSquaresRefit.withValidatedRidge(n, wanda.network(), wanda.neuronOrigin(),
+                calibration).network());
         assertThat(mse(n, refit, calibration)).isLessThanOrEqualTo(mse(n, wanda.network(), calibration));
         // deterministic
         assertThat(Compensation.REFIT.apply(n, wanda, calibration)).isEqualTo(refit);
+    }
+
+    @Test
+    void theValidatedRidgeIsTheGridValueWithTheLeastHeldOutDeviation() {
+        Mlp n = Nets.random(71, 4, 12, 12, 1);
+        double[][] calibration = Nets.inputs(72, 100, 4);
+        PrunedNetwork wanda = new WandaPruning(n, calibration, n.nonZeroCount() / 3).compute();
+        LeastSquaresRefit.Result r = LeastSquaresRefit.withValidatedRidge(n, wanda.network(), wanda.neuronOrigin(),
+                calibration);
+        // recompute the selection from its definition: every fifth row held out, the others fitted
+        List<double[]> fit = new ArrayList<>();
+        List<double[]> held = new ArrayList<>();
+        for (int s = 0; s < calibration.length; s++) {
+            (s % 5 == 4 ? held : fit).add(calibration[s]);
+        }
+        double best = Double.NaN;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (double ridge : LeastSquaresRefit.RIDGE_GRID) {
+            Mlp m = new LeastSquaresRefit(n, wanda.network(), wanda.neuronOrigin(), fit.toArray(new double[0][]),
+                    ridge).compute().network();
+            double e = RegressionMetrics.fidelity(n, m, held.toArray(new double[0][])).rmse();
+            if (e < bestError) {
+                bestError = e;
+                best = ridge;
+            }
+        }
+        assertThat(r.ridge()).isEqualTo(best);
+        assertThat(r.network()).isEqualTo(new LeastSquaresRefit(n, wanda.network(), wanda.neuronOrigin(),
+                calibration, best).compute().network());
+        assertThat(r.calibrationMseAfter()).isLessThanOrEqualTo(r.calibrationMseBefore());
     }
 
     @Test
