@@ -1,5 +1,6 @@
 package org.odelump.dsl;
 
+import org.odelump.testutil.ExprEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -99,7 +100,7 @@ class CorpusTest {
         double[] scale = new double[n];
         if (m.isReactionNetwork()) {
             for (Reaction r : m.reactions()) {
-                double rate = ExprEval.eval(r.rateSource(), values);
+                double rate = ExprEvaluator.eval(r.rateSource(), values);
                 if (r.massAction()) {
                     rate *= r.reagents().evaluate(x);
                 }
@@ -112,7 +113,7 @@ class CorpusTest {
         } else {
             for (int i = 0; i < n; i++) {
                 if (m.driftSources().get(i) != null) {
-                    expected[i] = ExprEval.eval(m.driftSources().get(i), values);
+                    expected[i] = ExprEvaluator.eval(m.driftSources().get(i), values);
                     scale[i] = Math.abs(expected[i]);
                 } else {
                     expected[i] = f[i]; // an undeclared constant: zero drift, nothing written

@@ -1,5 +1,6 @@
 package org.odelump.dsl;
 
+import org.odelump.testutil.ExprEvaluator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -318,7 +319,7 @@ class SemanticsTest {
                 if (m.driftSources().get(i) == null) {
                     continue;
                 }
-                double direct = ExprEval.eval(m.driftSources().get(i), values);
+                double direct = ExprEvaluator.eval(m.driftSources().get(i), values);
                 assertThat(f[i]).as("drift of %s", m.variables().get(i).name())
                         .isCloseTo(direct, within(1e-9 * (1 + Math.abs(direct))));
             }

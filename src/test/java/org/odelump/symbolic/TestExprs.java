@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.odelump.model.Expr;
+import org.odelump.testutil.ExprEvaluator;
 
 /** Test helpers: a tiny direct evaluator of {@link Expr} and a map-backed {@link NameResolver}. */
 final class TestExprs {
@@ -50,41 +51,7 @@ final class TestExprs {
 
     /** Evaluates {@code e} directly in doubles; names are looked up in {@code values}. */
     static double eval(Expr e, Map<String, Double> values) {
-        if (e instanceof Expr.Num n) {
-            return n.value();
-        }
-        if (e instanceof Expr.Ref r) {
-            Double v = values.get(r.name());
-            if (v == null) {
-                throw new IllegalArgumentException("no value for " + r.name());
-            }
-            return v;
-        }
-        if (e instanceof Expr.Neg n) {
-            return -eval(n.operand(), values);
-        }
-        if (e instanceof Expr.Binary b) {
-            double l = eval(b.left(), values);
-            double r = eval(b.right(), values);
-            return switch (b.op()) {
-                case ADD -> l + r;
-                case SUB -> l - r;
-                case MUL -> l * r;
-                case DIV -> l / r;
-                case POW -> Math.pow(l, r);
-            };
-        }
-        Expr.Call c = (Expr.Call) e;
-        double a = eval(c.args().get(0), values);
-        return switch (c.function()) {
-            case "exp" -> Math.exp(a);
-            case "log" -> Math.log(a);
-            case "sqrt" -> Math.sqrt(a);
-            case "sin" -> Math.sin(a);
-            case "cos" -> Math.cos(a);
-            case "pow" -> Math.pow(a, eval(c.args().get(1), values));
-            default -> throw new IllegalArgumentException(c.function());
-        };
+        return ExprEvaluator.eval(e, values);
     }
 
     /** A resolver with variables in list order and the given parameter values. */
