@@ -36,12 +36,8 @@ public final class BackwardEquivalence {
      */
     public BackwardEquivalence(OdeSystem system, Partition initial, Tolerance tolerance) {
         this.system = Objects.requireNonNull(system, "system");
-        this.initial = Objects.requireNonNull(initial, "initial");
+        this.initial = Refiner.requireCovering(system, initial);
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
-        if (initial.variableCount() != system.dimension()) {
-            throw new IllegalArgumentException("initial partition has " + initial.variableCount()
-                    + " variables, the system " + system.dimension());
-        }
     }
 
     /** The coarsest BE refining the initial partition. */

@@ -69,16 +69,12 @@ public final class EpsilonEquivalence {
                               Grouping grouping, Tolerance tolerance) {
         this.system = Objects.requireNonNull(system, "system");
         this.method = Objects.requireNonNull(method, "method");
-        this.initial = Objects.requireNonNull(initial, "initial");
+        this.initial = Refiner.requireCovering(system, initial);
         this.mode = Objects.requireNonNull(mode, "mode");
         this.grouping = Objects.requireNonNull(grouping, "grouping");
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be finite and >= 0: " + epsilon);
-        }
-        if (initial.variableCount() != system.dimension()) {
-            throw new IllegalArgumentException("initial partition has " + initial.variableCount()
-                    + " variables, the system " + system.dimension());
         }
         this.epsilon = epsilon;
     }

@@ -29,13 +29,9 @@ public final class Reduction {
                      Tolerance tolerance) {
         this.system = Objects.requireNonNull(system, "system");
         this.method = Objects.requireNonNull(method, "method");
-        this.initial = Objects.requireNonNull(initial, "initial");
+        this.initial = Refiner.requireCovering(system, initial);
         this.initialDescription = Objects.requireNonNull(initialDescription, "initialDescription");
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
-        if (initial.variableCount() != system.dimension()) {
-            throw new IllegalArgumentException("initial partition has " + initial.variableCount()
-                    + " variables, the system " + system.dimension());
-        }
     }
 
     /** A reduction whose initial partition is built by a {@link Prepartition} without observables. */

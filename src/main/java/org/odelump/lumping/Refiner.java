@@ -66,6 +66,17 @@ abstract class Refiner {
     private boolean[] cut = new boolean[64];
     private final IntSorter sorter = new IntSorter();
 
+    /** The initial partition, checked to cover exactly the system's variables (the algorithms' precondition). */
+    static Partition requireCovering(org.odelump.model.OdeSystem system, Partition initial) {
+        java.util.Objects.requireNonNull(system, "system");
+        java.util.Objects.requireNonNull(initial, "initial");
+        if (initial.variableCount() != system.dimension()) {
+            throw new IllegalArgumentException("initial partition has " + initial.variableCount()
+                    + " variables, the system " + system.dimension());
+        }
+        return initial;
+    }
+
     Refiner(NormalForm form, Partition initial, Tolerance tol) {
         this.form = form;
         this.tol = tol;
