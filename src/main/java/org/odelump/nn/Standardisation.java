@@ -193,6 +193,16 @@ public final class Standardisation {
         return out;
     }
 
+    /** The input part as a {@link ColumnScaling}, as network files store it. */
+    public ColumnScaling inputScaling() {
+        return new ColumnScaling(inputMean, inputStd);
+    }
+
+    /** The target part as a {@link ColumnScaling}, as network files store it. */
+    public ColumnScaling targetScaling() {
+        return new ColumnScaling(targetMean, targetStd);
+    }
+
     public double[] inputMean() {
         return inputMean.clone();
     }

@@ -193,8 +193,8 @@ class CompressCommandTest {
     void metricsAreInTheDataUnitsWhenTheFileCarriesStandardisation() throws Exception {
         NetworkFile demo = NetworkFiles.read(Path.of(NET));
         NetworkFile std = new NetworkFile(demo.mlp(), demo.inputNames(), demo.outputNames(),
-                new org.odelump.nn.io.Standardisation(new double[] {0.5, -0.25}, new double[] {2, 0.5}),
-                new org.odelump.nn.io.Standardisation(new double[] {1.0}, new double[] {3.0}), demo.provenance());
+                new org.odelump.nn.ColumnScaling(new double[] {0.5, -0.25}, new double[] {2, 0.5}),
+                new org.odelump.nn.ColumnScaling(new double[] {1.0}, new double[] {3.0}), demo.provenance());
         Path file = tmp.resolve("std.json");
         NetworkFiles.write(file, std, NetworkFormat.JSON);
         Path out = tmp.resolve("std");

@@ -113,6 +113,11 @@ class DatasetTest {
             assertThat(st.restoreTarget(zt.targetRow(r))[0]).isCloseTo(s.test().target(r, 0), within(1e-12));
         }
         assertThat(st.standardiseTarget(new double[] {st.targetMean()[0]})).containsExactly(0.0);
+        // the parts stored in network files scale exactly like the dataset standardisation
+        double[] x = s.test().inputRow(0);
+        assertThat(st.inputScaling().standardise(x)).containsExactly(st.standardiseInput(x));
+        double[] y = zt.targetRow(0);
+        assertThat(st.targetScaling().unstandardise(y)).containsExactly(st.restoreTarget(y));
     }
 
     @Test

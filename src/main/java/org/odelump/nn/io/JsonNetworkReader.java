@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +98,8 @@ public final class JsonNetworkReader {
         Mlp mlp = new Mlp(layers);
         List<String> inputs = names(top, "inputs", mlp.inputs(), "network inputs");
         List<String> outputs = names(top, "outputs", mlp.outputs(), "network outputs");
-        Standardisation inStd = standardisation(top, "inputStandardisation", mlp.inputs(), "network inputs");
-        Standardisation outStd = standardisation(top, "targetStandardisation", mlp.outputs(), "network outputs");
+        ColumnScaling inStd = standardisation(top, "inputStandardisation", mlp.inputs(), "network inputs");
+        ColumnScaling outStd = standardisation(top, "targetStandardisation", mlp.outputs(), "network outputs");
         return new NetworkFile(mlp, inputs, outputs, inStd, outStd, provenance);
     }
 
@@ -173,7 +175,7 @@ public final class JsonNetworkReader {
         return out;
     }
 
-    private Standardisation standardisation(Obj top, String key, int expected, String what) {
+    private ColumnScaling standardisation(Obj top, String key, int expected, String what) {
         Node n = top.fields().get(key);
         if (n == null) {
             return null;
@@ -198,7 +200,7 @@ public final class JsonNetworkReader {
                         + "] is " + std[i] + ", a standard deviation must be > 0");
             }
         }
-        return new Standardisation(mean, std);
+        return new ColumnScaling(mean, std);
     }
 
     // ---- typed access with located errors

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 import org.odelump.nn.Activation;
@@ -66,7 +68,7 @@ public final class JsonNetworkWriter {
         };
     }
 
-    private static String standardisation(Standardisation s) {
+    private static String standardisation(ColumnScaling s) {
         return "{\"mean\": " + numbers(s.mean()) + ", \"std\": " + numbers(s.std()) + "}";
     }
 

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import org.odelump.nn.Mlp;
  * @param provenance            who wrote the file, when, from what
  */
 public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
-        Standardisation inputStandardisation, Standardisation targetStandardisation, NetworkProvenance provenance) {
+        ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance) {
 
     public NetworkFile {
         Objects.requireNonNull(mlp, "mlp");
@@ -45,11 +47,11 @@ public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputN
         return new NetworkFile(mlp, List.of(), List.of(), null, null, NetworkProvenance.unknown());
     }
 
-    public Optional<Standardisation> inputStandardisationIfAny() {
+    public Optional<ColumnScaling> inputStandardisationIfAny() {
         return Optional.ofNullable(inputStandardisation);
     }
 
-    public Optional<Standardisation> targetStandardisationIfAny() {
+    public Optional<ColumnScaling> targetStandardisationIfAny() {
         return Optional.ofNullable(targetStandardisation);
     }
 

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +58,7 @@ final class OnnxMetadata {
         return m;
     }
 
-    private static String standardisation(Standardisation s) throws JsonProcessingException {
+    private static String standardisation(ColumnScaling s) throws JsonProcessingException {
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put("mean", s.mean());
         m.put("std", s.std());
@@ -92,7 +94,7 @@ final class OnnxMetadata {
         }
     }
 
-    private static Standardisation standardisation(Map<String, String> meta, String key, String file) {
+    private static ColumnScaling standardisation(Map<String, String> meta, String key, String file) {
         String v = meta.get(key);
         if (v == null) {
             return null;
@@ -102,7 +104,7 @@ final class OnnxMetadata {
             if (s.mean == null || s.std == null) {
                 throw bad(file, "metadata_props " + key + " needs \"mean\" and \"std\"");
             }
-            return new Standardisation(s.mean, s.std);
+            return new ColumnScaling(s.mean, s.std);
         } catch (JsonProcessingException e) {
             throw bad(file, "metadata_props " + key + " is not {\"mean\": [...], \"std\": [...]}: " + v);
         }

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -37,8 +39,8 @@ class JsonNetworkTest {
         Mlp mlp = new Mlp(List.of(RandomNetworks.layer(rnd, 3, 4, Activation.TANH),
                 RandomNetworks.layer(rnd, 4, 2, Activation.IDENTITY)));
         NetworkFile net = new NetworkFile(mlp, List.of("age", "dose \"mg\"", "t"), List.of("y1", "y2"),
-                new Standardisation(new double[] {1.5, -2, 0}, new double[] {0.5, 3, 1e-3}),
-                new Standardisation(new double[] {10, 20}, new double[] {2, 4}),
+                new ColumnScaling(new double[] {1.5, -2, 0}, new double[] {0.5, 3, 1e-3}),
+                new ColumnScaling(new double[] {10, 20}, new double[] {2, 4}),
                 new NetworkProvenance("odelump 0.1.0", "2026-11-25T08:00:00Z", "train.csv, seed 7"));
         String text = JsonNetworkWriter.write(net);
         NetworkFile back = JsonNetworkReader.read(text, "n.json");

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -64,7 +66,7 @@ class NetworkFilesTest {
     void aCompressedNetworkIsWrittenBackInTheFormatItCameIn(@TempDir Path dir) throws IOException {
         Mlp original = OnnxNetworkTest.EXPECTED;
         NetworkFile in = new NetworkFile(original, List.of("a", "b", "c"), List.of("u", "v"),
-                new Standardisation(new double[] {0, 1, 2}, new double[] {1, 2, 4}), null,
+                new ColumnScaling(new double[] {0, 1, 2}, new double[] {1, 2, 4}), null,
                 new NetworkProvenance("pytorch 2.5.1", "", "train.csv"));
         Mlp smaller = new Mlp(List.of(
                 new DenseLayer(new double[][] {{0.5, -1, 0.25}, {1.5, 0, -0.75}}, new double[] {0.25, -0.5},

@@ -1,5 +1,7 @@
 package org.odelump.nn.io;
 
+import org.odelump.nn.ColumnScaling;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.odelump.nn.io.OnnxGraphs.floatAttr;
@@ -247,7 +249,7 @@ class OnnxNetworkTest {
                     mean[i] = rnd.nextGaussian();
                     std[i] = 0.1 + rnd.nextDouble();
                 }
-                net = new NetworkFile(mlp, List.of(names), List.of(), new Standardisation(mean, std), null,
+                net = new NetworkFile(mlp, List.of(names), List.of(), new ColumnScaling(mean, std), null,
                         new NetworkProvenance("odelump test", "2026-11-25T08:00:00Z", "seed 12"));
             }
             byte[] bytes = OnnxNetworkWriter.write(net, OnnxPrecision.FLOAT64);

@@ -1,4 +1,4 @@
-package org.odelump.nn.io;
+package org.odelump.nn;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import java.util.Objects;
  * target standardisation produces standardised outputs, which {@link #unstandardise(double[])} maps back.
  * Immutable: arrays are copied in and out.
  */
-public final class Standardisation {
+public final class ColumnScaling {
 
     private final double[] mean;
     private final double[] std;
@@ -18,7 +18,7 @@ public final class Standardisation {
      * @param mean one entry per column, finite
      * @param std  one entry per column, finite and &gt; 0
      */
-    public Standardisation(double[] mean, double[] std) {
+    public ColumnScaling(double[] mean, double[] std) {
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(std, "std");
         if (mean.length == 0 || mean.length != std.length) {
@@ -77,7 +77,7 @@ public final class Standardisation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Standardisation s && Arrays.equals(mean, s.mean) && Arrays.equals(std, s.std);
+        return o instanceof ColumnScaling s && Arrays.equals(mean, s.mean) && Arrays.equals(std, s.std);
     }
 
     @Override
@@ -87,6 +87,6 @@ public final class Standardisation {
 
     @Override
     public String toString() {
-        return "Standardisation[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+        return "ColumnScaling[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
     }
 }
