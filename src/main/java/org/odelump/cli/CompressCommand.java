@@ -106,17 +106,6 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** Epsilon modes by their CLI spelling. */
-    enum ModeOption {
-        rel(EpsilonMode.REL), abs(EpsilonMode.ABS);
-
-        final EpsilonMode mode;
-
-        ModeOption(EpsilonMode m) {
-            this.mode = m;
-        }
-    }
-
     /** Compensations by their CLI spelling. */
     enum CompensationOption {
         none(Compensation.NONE), refit(Compensation.REFIT);
@@ -152,7 +141,7 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--epsilon-mode", paramLabel = "rel|abs", defaultValue = "rel",
             description = "How epsilon is read (default: ${DEFAULT-VALUE}): rel = relative difference of the "
                     + "outgoing columns (afde) or incoming rows (abde).")
-    ModeOption epsilonMode;
+    ApproximateSupport.ModeOption epsilonMode;
 
     @Option(names = "--params", paramLabel = "N",
             description = "Target number of non-zero parameters (weights + biases).")
