@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.odelump.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

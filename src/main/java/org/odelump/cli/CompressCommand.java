@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleFunction;
+import org.odelump.io.AtomicFiles;
 import org.odelump.io.TableFormatException;
 import org.odelump.lumping.EpsilonMode;
 import org.odelump.lumping.Grouping;

@@ -10,6 +10,7 @@ import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
 import org.odelump.lumping.EpsilonMode;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.odelump.io.AtomicFiles;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.io.NetworkFile;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
+import org.odelump.io.AtomicFiles;
 import org.odelump.model.OdeSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;

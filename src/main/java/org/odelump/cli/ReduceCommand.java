@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
+import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.model.OdeSystem;
 import org.odelump.numeric.GridSimulation;

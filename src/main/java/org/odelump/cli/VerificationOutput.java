@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
 import org.odelump.numeric.Verification;

@@ -2,12 +2,11 @@ package org.odelump.nn.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.odelump.io.AtomicFiles;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Mlp;
@@ -79,24 +78,7 @@ public final class NetworkFiles {
             case JSON -> JsonNetworkWriter.write(net).getBytes(StandardCharsets.UTF_8);
             case ONNX -> OnnxNetworkWriter.write(net, precision);
         };
-        writeAtomically(file, bytes);
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(file, bytes);
     }
 
     private static String name(Path file) {
