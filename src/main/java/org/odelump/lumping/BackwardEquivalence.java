@@ -52,7 +52,7 @@ public final class BackwardEquivalence {
         private final int[] termStamp;
         private final int bits;
         private final LongIntMap packed = new LongIntMap();
-        private final Map<LabelKey, Integer> wide = new HashMap<>();
+        private final Map<IntArrayKey, Integer> wide = new HashMap<>();
         private int[] buf = new int[8];
         private int nextLabel;
         private int stamp;
@@ -125,7 +125,7 @@ public final class BackwardEquivalence {
                 }
                 return intern(code);
             }
-            LabelKey key = new LabelKey(java.util.Arrays.copyOf(buf, len));
+            IntArrayKey key = new IntArrayKey(java.util.Arrays.copyOf(buf, len));
             Integer id = wide.get(key);
             if (id == null) {
                 id = nextLabel++;
@@ -141,19 +141,6 @@ public final class BackwardEquivalence {
                 packed.put(code, id);
             }
             return id;
-        }
-    }
-
-    /** A long label, compared by content. */
-    private record LabelKey(int[] blocks) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof LabelKey k && java.util.Arrays.equals(blocks, k.blocks);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(blocks);
         }
     }
 }

@@ -94,7 +94,7 @@ public final class EpsilonEquivalence {
         private final int[] reagentStart;
         private final int[] reagentTerms;
         private final int bits;
-        private final Map<IntsKey, Long> wide = new HashMap<>();
+        private final Map<IntArrayKey, Long> wide = new HashMap<>();
         private final IntSorter sorter = new IntSorter();
         private final VectorGrouper grouper;
         private long distances;
@@ -285,26 +285,13 @@ public final class EpsilonEquivalence {
                 }
                 return code;
             }
-            IntsKey key = new IntsKey(java.util.Arrays.copyOf(buf, len));
+            IntArrayKey key = new IntArrayKey(java.util.Arrays.copyOf(buf, len));
             Long id = wide.get(key);
             if (id == null) {
                 id = -1L - wide.size();
                 wide.put(key, id);
             }
             return id;
-        }
-    }
-
-    /** An int array compared by content. */
-    private record IntsKey(int[] values) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof IntsKey k && java.util.Arrays.equals(values, k.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(values);
         }
     }
 }
