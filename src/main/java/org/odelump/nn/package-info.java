@@ -9,7 +9,8 @@
  * non-zero parameter count by {@link org.odelump.nn.BaselineMatching}, followed by the same
  * {@link org.odelump.nn.Compensation} for every method and scored with {@link org.odelump.nn.RegressionMetrics}.
  * Training data and training: {@link org.odelump.nn.Dataset}, {@link org.odelump.nn.Standardisation},
- * {@link org.odelump.nn.CsvDatasets}, {@link org.odelump.nn.UciDataset}, {@link org.odelump.nn.MlpTrainer}
+ * {@link org.odelump.nn.CsvDatasets}, {@link org.odelump.nn.UciDataset}, the simulated flow-map datasets of
+ * {@link org.odelump.nn.SyntheticDataset} (models from {@code ode-specs/}), {@link org.odelump.nn.MlpTrainer}
  * (deterministic Adam) with a {@link org.odelump.nn.TrainingListener}. Network files (odelump's JSON format and
  * ONNX) are read and written by the sub-package {@link org.odelump.nn.io}. Background: Dhiman, Passarella,
  * Tribastone and Valerio, "Neural Network Compression by Approximate Differential Equivalence" (2026);
