@@ -23,10 +23,11 @@ import org.odelump.numeric.Trajectory;
  * variables). The inputs are the sampled initial values, named after the model's variables; there is one target
  * column. Targets are noise-free and generation is deterministic in the seed.
  *
- * <p>Sampling: {@code java.util.SplittableRandom(seed)}, whose algorithm the JDK specifies; rows are drawn in order,
- * and inside a row one {@code nextDouble()} per input in the order of {@link #inputNames()}, mapped affinely to
- * [low, high). Integration: {@link Simulator} with the explicit Dormand–Prince 8(5,3) method, relative and absolute
- * tolerance {@value #TOLERANCE}; a row whose integration fails (never seen for these boxes) is an
+ * <p>Sampling: {@code java.util.SplittableRandom(seed)} (the same sequence on every run of a given JDK); rows are
+ * drawn in order, and inside a row one {@code nextDouble()} per input in the order of {@link #inputNames()}, mapped
+ * affinely to [low, high), so the first k rows do not depend on the requested row count. Integration:
+ * {@link Simulator} with the explicit Dormand–Prince 8(5,3) method, relative and absolute tolerance
+ * {@value #TOLERANCE}; a row whose integration fails (never seen for these boxes) is an
  * {@link IllegalStateException}, never silently dropped.
  *
  * <p>The models are read from the classpath resources {@code /org/odelump/specs/<file>}, which the build copies from

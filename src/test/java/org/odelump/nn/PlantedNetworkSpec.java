@@ -89,10 +89,11 @@ final class PlantedNetworkSpec {
                 // with rates drawn from a few values, degradation of every species and a constant inflow of A keep
                 // the state bounded. Generated (seed %d) by the test class org.odelump.nn.PlantedNetworkSpec, whose
                 // construction is documented there; PlantedNetworkTest regenerates this text and compares.
-                // Why the lumping holds: the shift of every copy index maps the reaction set onto itself, so it commutes
-                // with the vector field and the block-constant states (its fixed points) form an invariant set; that is
-                // a backward equivalence as defined by L. Cardelli, M. Tribastone, M. Tschaikowski, A. Vandin, "Maximal
-                // aggregation of polynomial dynamical systems", PNAS 114(38):10029-10034, 2017.
+                // Why the lumping holds: the shift of every copy index maps the reaction set onto itself,
+                // so it commutes with the vector field and the block-constant states (its fixed points)
+                // form an invariant set; that is a backward equivalence as defined by L. Cardelli,
+                // M. Tribastone, M. Tschaikowski, A. Vandin, "Maximal aggregation of polynomial dynamical
+                // systems", PNAS 114(38):10029-10034, 2017.
                 // The initial state is block-constant, so the ic prepartition keeps the planted blocks.
                 // FE: the binding reactions couple copies with offsets, so block sums are not closed; the coarsest FE
                 // (computed with odelump) is trivial.

@@ -1,11 +1,13 @@
 package org.odelump.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class PlantedNetworkTest {
             double[] f = m.evaluate(x);
             double[] fs = m.evaluate(sx);
             for (int i = 0; i < n; i++) {
-                assertThat(fs[shift[i]]).isCloseTo(f[i], org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(fs[shift[i]]).isCloseTo(f[i], within(1e-12));
             }
         }
     }
@@ -109,12 +111,12 @@ class PlantedNetworkTest {
         double[] x = GlycolysisReference.systemAt(m, m.initialValues(), 5.0);
         for (int t = 0; t < PlantedNetworkSpec.TYPES.length; t++) {
             double a = x[3 * t];
-            assertThat(x[3 * t + 1]).isCloseTo(a, org.assertj.core.api.Assertions.within(1e-9));
-            assertThat(x[3 * t + 2]).isCloseTo(a, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(x[3 * t + 1]).isCloseTo(a, within(1e-9));
+            assertThat(x[3 * t + 2]).isCloseTo(a, within(1e-9));
         }
         // from the corner of the sampling box, the state stays bounded and non-negative
         double[] corner = new double[m.dimension()];
-        java.util.Arrays.fill(corner, 4.0);
+        Arrays.fill(corner, 4.0);
         double[] far = GlycolysisReference.systemAt(m, corner, 20.0);
         for (double v : far) {
             assertThat(v).isBetween(-1e-9, 20.0);

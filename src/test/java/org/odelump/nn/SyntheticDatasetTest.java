@@ -2,7 +2,9 @@ package org.odelump.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.odelump.dsl.OdeParser;
 import org.odelump.model.OdeSystem;
 
 class SyntheticDatasetTest {
@@ -88,7 +91,7 @@ class SyntheticDatasetTest {
                 }
             }
             assertThat(data.target(r, 0)).as("%s row %d", d, r)
-                    .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, Math.abs(expected))));
+                    .isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
         }
     }
 
@@ -112,7 +115,7 @@ class SyntheticDatasetTest {
         double[] in = {1.0, 1.0, 0.1, 0.2, 0.2, 0.9, 0.07};
         double[] state = d.initialState(in);
         assertThat(state[m.indexOf("w")]).isCloseTo(1 / (1 + Math.pow(0.9 / 0.52, 4)),
-                org.assertj.core.api.Assertions.within(1e-15));
+                within(1e-15));
         assertThat(d.inputNames()).doesNotContain("w");
         assertThat(d.recipe()).contains("w").contains("K1");
     }
@@ -140,8 +143,7 @@ class SyntheticDatasetTest {
                 "random_network_planted.ode");
         for (SyntheticDataset d : SyntheticDataset.values()) {
             // the classpath copy is the ode-specs file
-            OdeSystem fromDisk = org.odelump.dsl.OdeParser.parse(java.nio.file.Path.of("ode-specs", d.specFile()))
-                    .system();
+            OdeSystem fromDisk = OdeParser.parse(Path.of("ode-specs", d.specFile())).system();
             assertThat(d.model().drifts()).isEqualTo(fromDisk.drifts());
             assertThat(d.model().initialValues()).isEqualTo(fromDisk.initialValues());
         }
@@ -195,8 +197,8 @@ class SyntheticDatasetTest {
         for (int r = 0; r < x.length; r++) {
             y[r] = 2 + 3 * x[r][0] - x[r][1];
         }
-        assertThat(linearFitR2(x, y)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(linearFitR2(x, y)).isCloseTo(1.0, within(1e-12));
         assertThat(List.of(linearFitR2(new double[][] {{-1}, {0}, {1}}, new double[] {1, 0, 1})))
-                .allSatisfy(v -> assertThat(v).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12)));
+                .allSatisfy(v -> assertThat(v).isCloseTo(0.0, within(1e-12)));
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,7 +48,7 @@ class SyntheticSpecsTest {
                     .compute();
             assertThat(t.status()).isEqualTo(Trajectory.Status.COMPLETED);
             for (int k = 1; k < times.length; k++) {
-                double[] ref = GlycolysisReference.rationalAt(java.util.Arrays.copyOf(x0, 7), times[k]);
+                double[] ref = GlycolysisReference.rationalAt(Arrays.copyOf(x0, 7), times[k]);
                 double[] poly = t.state(k);
                 for (int i = 0; i < 7; i++) {
                     assertThat(poly[i]).as("S%d at t = %s, trial %d", i + 1, times[k], trial)
@@ -66,7 +67,7 @@ class SyntheticSpecsTest {
         double[] x = {0.7, 1.1, 0.13, 0.21, 0.17, 1.3, 0.08, 0};
         x[7] = 1 / (1 + Math.pow(x[5] / GlycolysisReference.K1, 4));
         double[] f = m.evaluate(x);
-        double[] ref = GlycolysisReference.rational(java.util.Arrays.copyOf(x, 7));
+        double[] ref = GlycolysisReference.rational(Arrays.copyOf(x, 7));
         for (int i = 0; i < 7; i++) {
             assertThat(f[i]).isCloseTo(ref[i], within(1e-10 * Math.max(1, Math.abs(ref[i]))));
         }
