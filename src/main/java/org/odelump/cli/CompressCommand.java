@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleFunction;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.TableFormatException;
 import org.odelump.lumping.EpsilonMode;
@@ -23,6 +22,7 @@ import org.odelump.nn.BaselineMatching.Baseline;
 import org.odelump.nn.Compensation;
 import org.odelump.nn.CsvDatasets;
 import org.odelump.nn.Dataset;
+import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.PrunedNetwork;
@@ -222,16 +222,17 @@ final class CompressCommand implements Callable<Integer> {
             LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, BETA, true);
             EpsilonMode mode = epsilonMode.mode;
             long ts = System.nanoTime();
-            Search found = epsilon != null ? new Search(epsilon, compress(prepared, choice.lumping, epsilon, mode), 1)
+            EpsilonSearch.Found found = epsilon != null
+                    ? new EpsilonSearch.Found(epsilon, compress(prepared, choice.lumping, epsilon, mode), 1)
                     : search(prepared, choice.lumping, mode, target);
             size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
-                    epsilon != null ? epsilon : params != null ? params : ratio, target, found.epsilon,
-                    found.evaluations);
-            LumpingCompressor.Result r = found.result;
+                    epsilon != null ? epsilon : params != null ? params : ratio, target, found.epsilon(),
+                    found.evaluations());
+            LumpingCompressor.Result r = found.result();
             primary = comp.apply(mlp, r.network(), r.neuronOrigin(), d.calibration());
             double secs = (System.nanoTime() - ts) / 1e9;
             results.add(new Scored(choice.spelling, String.format(Locale.ROOT, "%s, epsilon %s (%s); exact "
-                            + "reductions %s; %s", choice.lumping, fmt(found.epsilon), mode, r.exact(),
+                            + "reductions %s; %s", choice.lumping, fmt(found.epsilon()), mode, r.exact(),
                     r.provenance()), primary, score(file, primary, d), secs));
             matched = r.network().nonZeroCount();
             matchBaselines(mlp, d, file, comp, matched, null, results);
@@ -396,48 +397,14 @@ final class CompressCommand implements Callable<Integer> {
         return new LumpingCompressor(p, m, eps, mode, Grouping.COMPONENTS, Tolerance.DEFAULT).compute();
     }
 
-    /** The outcome of the ε search. */
-    record Search(double epsilon, LumpingCompressor.Result result, int evaluations) {
-    }
-
-    /**
-     * The smallest ε (to a relative 1e-6) whose compressed network has at most {@code target} non-zero parameters,
-     * by bisection: the count falls with ε in practice, though not provably monotonically.
-     */
-    static Search search(LumpingCompressor.Prepared p, LumpingCompressor.Method m, EpsilonMode mode, long target) {
-        int[] evals = {0};
-        DoubleFunction<LumpingCompressor.Result> at = e -> {
-            evals[0]++;
-            return compress(p, m, e, mode);
-        };
-        LumpingCompressor.Result zero = at.apply(0);
-        if (zero.network().nonZeroCount() <= target) {
-            return new Search(0, zero, evals[0]);
+    /** The smallest ε whose compressed network has at most {@code target} non-zero parameters. */
+    static EpsilonSearch.Found search(LumpingCompressor.Prepared p, LumpingCompressor.Method m, EpsilonMode mode,
+                                      long target) {
+        try {
+            return new EpsilonSearch(p, m, mode).atMost(target);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
-        double hi = mode == EpsilonMode.REL ? 0.25 : 1e-3;
-        double limit = mode == EpsilonMode.REL ? 4 : 1e12;
-        LumpingCompressor.Result hiResult = at.apply(hi);
-        while (hiResult.network().nonZeroCount() > target) {
-            if (hi >= limit) {
-                throw new Main.UsageException(String.format(Locale.ROOT, "--params/--ratio target %d is out of "
-                        + "reach for %s: at epsilon %s (%s) the network still has %d non-zero parameters", target,
-                        m, fmt(hi), mode, hiResult.network().nonZeroCount()));
-            }
-            hi *= 2;
-            hiResult = at.apply(hi);
-        }
-        double lo = 0;
-        while (hi - lo > 1e-6 * hi) {
-            double mid = 0.5 * (lo + hi);
-            LumpingCompressor.Result r = at.apply(mid);
-            if (r.network().nonZeroCount() <= target) {
-                hi = mid;
-                hiResult = r;
-            } else {
-                lo = mid;
-            }
-        }
-        return new Search(hi, hiResult, evals[0]);
     }
 
     static String fmt(double v) {

@@ -15,6 +15,7 @@ import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
 import org.odelump.lumping.EpsilonMode;
 import org.odelump.nn.Compensation;
+import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.io.NetworkFile;
@@ -49,7 +50,7 @@ final class CompressSweep {
 
     void run(Path output, PrintWriter err) throws java.io.IOException {
         LumpingCompressor.Prepared p = LumpingCompressor.prepare(mlp, CompressCommand.BETA, true);
-        double[] eps = epsilons(p);
+        double[] eps = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL).grid(POINTS);
         boolean terminal = System.console() != null;
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
@@ -100,40 +101,4 @@ final class CompressSweep {
                 "test RMSE", curves));
     }
 
-    /** POINTS geometrically spaced relative ε between the first that removes something and the first that is minimal. */
-    private double[] epsilons(LumpingCompressor.Prepared p) {
-        long full = count(p, 0);
-        double top = 4;
-        long min = count(p, top);
-        double first = full > min ? smallest(p, top, c -> c < full) : 1e-3;
-        double last = full > min ? smallest(p, top, c -> c <= min) : top;
-        first = Math.max(first, 1e-6);
-        if (!(last > first)) {
-            last = first * 10;
-        }
-        double[] e = new double[POINTS];
-        for (int i = 0; i < POINTS; i++) {
-            e[i] = first * Math.pow(last / first, i / (double) (POINTS - 1));
-        }
-        return e;
-    }
-
-    private static long count(LumpingCompressor.Prepared p, double eps) {
-        return CompressCommand.compress(p, LumpingCompressor.Method.AFDE, eps, EpsilonMode.REL).network()
-                .nonZeroCount();
-    }
-
-    /** The smallest ε in (0, hi] (to a relative 1e-3) whose count satisfies {@code ok}; ok(hi) must hold. */
-    private static double smallest(LumpingCompressor.Prepared p, double hi, java.util.function.LongPredicate ok) {
-        double lo = 0;
-        while (hi - lo > 1e-3 * hi) {
-            double mid = 0.5 * (lo + hi);
-            if (ok.test(count(p, mid))) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
 }

@@ -136,24 +136,60 @@ public final class Plots {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot");
         }
-        XYChart c = new XYChartBuilder().width(760).height(480).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
-                .build();
+        return encode(List.of(chart(new CurveChart(title, xLabel, yLabel, curves), 760, 480)), 1, 1);
+    }
+
+    /**
+     * One chart of {@link #curvePanels}.
+     *
+     * @param title  chart title
+     * @param xLabel x axis title
+     * @param yLabel y axis title
+     * @param curves the curves (may be empty: the chart is drawn empty)
+     */
+    public record CurveChart(String title, String xLabel, String yLabel, List<Curve> curves) {
+        public CurveChart {
+            curves = List.copyOf(curves);
+        }
+    }
+
+    /**
+     * A grid of {@link #curves}-style charts, at most {@code columns} per row.
+     *
+     * @return PNG bytes
+     */
+    public static byte[] curvePanels(List<CurveChart> charts, int columns) {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to plot");
+        }
+        int cols = Math.max(1, Math.min(columns, charts.size()));
+        int rows = (charts.size() + cols - 1) / cols;
+        List<XYChart> out = new ArrayList<>();
+        for (CurveChart c : charts) {
+            out.add(chart(c, 620, 440));
+        }
+        return encode(out, rows, cols);
+    }
+
+    private static XYChart chart(CurveChart k, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(k.title()).xAxisTitle(k.xLabel())
+                .yAxisTitle(k.yLabel()).build();
         style(c);
         boolean logY = true;
         int plotted = 0;
-        for (Curve k : curves) {
+        for (Curve curve : k.curves()) {
             List<double[]> pts = new ArrayList<>();
-            for (int i = 0; i < k.x().length; i++) {
-                if (Double.isFinite(k.y()[i]) && Double.isFinite(k.x()[i])) {
-                    pts.add(new double[] {k.x()[i], k.y()[i]});
-                    logY &= k.y()[i] > 0;
+            for (int i = 0; i < curve.x().length; i++) {
+                if (Double.isFinite(curve.y()[i]) && Double.isFinite(curve.x()[i])) {
+                    pts.add(new double[] {curve.x()[i], curve.y()[i]});
+                    logY &= curve.y()[i] > 0;
                 }
             }
             if (pts.isEmpty()) {
                 continue;
             }
             pts.sort((a, b) -> Double.compare(a[0], b[0]));
-            c.addSeries(k.name(), pts.stream().mapToDouble(a -> a[0]).toArray(),
+            c.addSeries(curve.name(), pts.stream().mapToDouble(a -> a[0]).toArray(),
                     pts.stream().mapToDouble(a -> a[1]).toArray());
             plotted++;
         }
@@ -162,7 +198,7 @@ public final class Plots {
             logY = false;
         }
         c.getStyler().setYAxisLogarithmic(logY).setLegendPosition(Styler.LegendPosition.InsideNE);
-        return encode(List.of(c), 1, 1);
+        return c;
     }
 
     private static boolean allPositive(double[] v) {

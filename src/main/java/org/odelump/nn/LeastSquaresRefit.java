@@ -64,12 +64,14 @@ public final class LeastSquaresRefit {
         }
         double[][] fitRows = fit.toArray(new double[0][]);
         double[][] heldRows = held.toArray(new double[0][]);
+        Trace fitTrace = new Trace(original, fitRows);
+        double[][] heldOutputs = new Trace(original, heldRows).outputs();
         double best = DEFAULT_RIDGE;
         double bestError = Double.POSITIVE_INFINITY;
         for (double ridge : RIDGE_GRID) {
-            Mlp candidate = new LeastSquaresRefit(original, compressed, neuronOrigin, fitRows, ridge).compute()
-                    .network();
-            double error = RegressionMetrics.fidelity(original, candidate, heldRows).rmse();
+            Mlp candidate = new LeastSquaresRefit(original, compressed, neuronOrigin, fitRows, ridge, fitTrace)
+                    .compute().network();
+            double error = RegressionMetrics.of(RegressionMetrics.predict(candidate, heldRows), heldOutputs).rmse();
             if (error < bestError) {
                 bestError = error;
                 best = ridge;
@@ -83,6 +85,29 @@ public final class LeastSquaresRefit {
     private final List<int[]> origin;
     private final double[][] calibration;
     private final double ridge;
+    private Trace trace;
+
+    /** The original network on the calibration inputs: every layer's pre-activations, and the outputs. */
+    private record Trace(List<double[][]> preActivations, double[][] outputs) {
+        Trace(Mlp original, double[][] inputs) {
+            this(new ArrayList<>(), new double[inputs.length][]);
+            double[][] x = inputs;
+            for (DenseLayer layer : original.layers()) {
+                double[][] pre = new double[x.length][];
+                double[][] next = new double[x.length][];
+                for (int s = 0; s < x.length; s++) {
+                    pre[s] = layer.preActivation(x[s]);
+                    next[s] = pre[s].clone();
+                    for (int j = 0; j < next[s].length; j++) {
+                        next[s][j] = layer.activation().apply(next[s][j]);
+                    }
+                }
+                preActivations.add(pre);
+                x = next;
+            }
+            System.arraycopy(x, 0, outputs, 0, x.length);
+        }
+    }
 
     /** Refits a pruning baseline's network with the default ridge. */
     public LeastSquaresRefit(Mlp original, PrunedNetwork compressed, double[][] calibrationInputs) {
@@ -99,6 +124,13 @@ public final class LeastSquaresRefit {
      */
     public LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs,
             double ridge) {
+        this(original, compressed, neuronOrigin, calibrationInputs, ridge, null);
+    }
+
+    /** {@code trace}: the original network on these calibration inputs, when the caller already has it. */
+    private LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs,
+            double ridge, Trace trace) {
+        this.trace = trace;
         this.original = Objects.requireNonNull(original, "original");
         this.compressed = Objects.requireNonNull(compressed, "compressed");
         if (original.layers().size() != compressed.layers().size() || original.inputs() != compressed.inputs()
@@ -146,17 +178,16 @@ public final class LeastSquaresRefit {
 
     public Result compute() {
         int n = calibration.length;
-        double[][] xo = calibration;
+        if (trace == null) {
+            trace = new Trace(original, calibration);
+        }
         double[][] x = calibration;
         boolean changed = false;
         List<DenseLayer> layers = new ArrayList<>();
         List<Integer> refitted = new ArrayList<>();
         for (int l = 0; l < compressed.layers().size(); l++) {
             DenseLayer orig = original.layer(l);
-            double[][] target = new double[n][];
-            for (int s = 0; s < n; s++) {
-                target[s] = orig.preActivation(xo[s]);
-            }
+            double[][] target = trace.preActivations().get(l);
             DenseLayer layer = compressed.layer(l);
             if (changed) {
                 layer = refit(layer, x, target, origin.get(l));
@@ -165,17 +196,10 @@ public final class LeastSquaresRefit {
             changed |= !compressed.layer(l).equals(orig);
             layers.add(layer);
             double[][] nx = new double[n][];
-            double[][] nxo = new double[n][];
             for (int s = 0; s < n; s++) {
                 nx[s] = layer.apply(x[s]);
-                double[] z = target[s].clone();
-                for (int j = 0; j < z.length; j++) {
-                    z[j] = orig.activation().apply(z[j]);
-                }
-                nxo[s] = z;
             }
             x = nx;
-            xo = nxo;
         }
         Mlp result = new Mlp(layers);
         double before = deviation(compressed);
@@ -188,9 +212,9 @@ public final class LeastSquaresRefit {
     private double deviation(Mlp net) {
         double sum = 0;
         long count = 0;
-        for (double[] input : calibration) {
-            double[] a = original.apply(input);
-            double[] b = net.apply(input);
+        for (int s = 0; s < calibration.length; s++) {
+            double[] a = trace.outputs()[s];
+            double[] b = net.apply(calibration[s]);
             for (int j = 0; j < a.length; j++) {
                 sum += (a[j] - b[j]) * (a[j] - b[j]);
                 count++;
