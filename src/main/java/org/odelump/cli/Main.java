@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                EncodeCommand.class, CompressCommand.class, VerifyCommand.class, SweepCommand.class,
+                EncodeCommand.class, CompressCommand.class, ExperimentCommand.class, VerifyCommand.class, SweepCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
