@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.odelump.nn.SyntheticDataset;
 import org.odelump.nn.UciDataset;
 import org.odelump.nn.experiment.Experiment;
 import org.odelump.nn.experiment.ExperimentDataset;
@@ -39,7 +38,9 @@ import picocli.CommandLine.Option;
             "Datasets: glycolytic, electrical, polymerisation, rn (simulated from the models in ode-specs/), and",
             "  abalone, protein, metro, hepc read from --data-dir in their UCI layouts. Download them from the",
             "  UCI Machine Learning Repository, https://archive.ics.uci.edu (ids 1, 265, 492 and 235), into",
-            "  DIR/<name>/ or DIR/; hepc is read as the hourly aggregate household_power_consumption_hourly.csv.",
+            "  DIR/<name>/ or DIR/ (abalone.data, CASP.csv, Metro_Interstate_Traffic_Volume.csv,",
+            "  household_power_consumption.txt; for hepc an hourly aggregate household_power_consumption_hourly.csv",
+            "  is read when the minute file is absent, and the report says so).",
             "Resumable: finished runs are kept in OUT/runs/ and reused when the same command is run again;",
             "  trained networks are reused when only the compression settings change.",
         },
@@ -177,12 +178,9 @@ final class ExperimentCommand implements Callable<Integer> {
 
     private List<String> defaultDatasets() {
         List<String> k = new ArrayList<>();
-        for (SyntheticDataset s : SyntheticDataset.values()) {
-            k.add(s.key());
-        }
-        if (dataDir != null) {
-            for (UciDataset u : UciDataset.values()) {
-                k.add(u.folder());
+        for (String key : ExperimentDataset.KEYS) {
+            if (dataDir != null || !ExperimentDataset.needsDataDir(key)) {
+                k.add(key);
             }
         }
         return k;
@@ -193,12 +191,13 @@ final class ExperimentCommand implements Callable<Integer> {
             throw new Main.UsageException("dataset " + key + " is read from --data-dir DIR, which was not given; "
                     + "download it from the UCI Machine Learning Repository (see --help)");
         }
-        for (UciDataset u : UciDataset.values()) {
-            if (u.folder().equals(key) && !Files.isRegularFile(u.locate(dataDir))) {
-                throw new Main.UsageException("dataset " + key + ": no " + u.fileName() + " in " + dataDir + " or "
-                        + dataDir.resolve(u.folder()) + "; download it from the UCI Machine Learning Repository "
-                        + "(see --help)");
-            }
+        UciDataset u = ExperimentDataset.uci(key, dataDir);
+        if (!Files.isRegularFile(u.locate(dataDir))) {
+            String names = u == UciDataset.HEPC_HOURLY ? UciDataset.HEPC.fileName() + " (or "
+                    + UciDataset.HEPC_HOURLY.fileName() + ")" : u.fileName();
+            throw new Main.UsageException("dataset " + key + ": no " + names + " in " + dataDir + " or "
+                    + dataDir.resolve(u.folder()) + "; download it from the UCI Machine Learning Repository "
+                    + "(see --help)");
         }
     }
 

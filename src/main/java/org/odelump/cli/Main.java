@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                EncodeCommand.class, CompressCommand.class, ExperimentCommand.class, VerifyCommand.class, SweepCommand.class,
+                EncodeCommand.class, CompressCommand.class, ExperimentCommand.class, DatasetCommand.class, VerifyCommand.class, SweepCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
             "                               reduction size and error against epsilon",
             "  odelump encode net.json -o net.ode",
             "                               a neural network as a polynomial ODE",
+            "  odelump experiment --data-dir DIR -o results/",
+            "                               train, compress and compare networks on eight datasets",
             "  odelump bench                measure speed and memory (into target/bench/)",
             "",
             "Exit codes: 0 ok, 2 invalid input or usage, 3 a check failed, 4 internal error.",

@@ -20,8 +20,9 @@ import org.odelump.io.TableFormatException;
  * The four real regression benchmarks of the evaluation, read from their original UCI file layouts, with the
  * feature engineering fixed here. Each constant names the file it reads; {@link #load(Path)} looks for it as
  * {@code DIR/<folder>/<file>} (the layout of {@code ../shared/datasets}) or {@code DIR/<file>}. Rows are kept in
- * file order; nothing is dropped or imputed. Users download the files from the UCI Machine Learning Repository
- * (ids 1, 265, 492 and 235).
+ * file order; nothing is imputed, and only {@link #HEPC} drops rows (hours with missing values). Users download the files from the UCI Machine Learning Repository
+ * (ids 1, 265, 492 and 235). HEPC has two constants: the raw minute file UCI distributes ({@link #HEPC}) and an
+ * hourly aggregate of it ({@link #HEPC_HOURLY}); both give the same features.
  */
 public enum UciDataset {
 
@@ -58,13 +59,26 @@ public enum UciDataset {
      * {@code household_power_consumption_hourly.csv}: header {@code datetime,Global_active_power,
      * Global_reactive_power,Voltage,Global_intensity,Sub_metering_1,Sub_metering_2,Sub_metering_3}, one row per
      * hour whose values are sums over that hour's minutes (34589 rows, 2006-12-16 17:00 … 2010-11-26 21:00). The
-     * raw minute file of UCI is not read by this loader. Features: {@code Global_reactive_power}, {@code Voltage},
+     * aggregation was made by a third party (gaps pre-filled by an undocumented method); {@link #HEPC} reads UCI's
+     * raw minute file instead. Features: {@code Global_reactive_power}, {@code Voltage},
      * {@code Sub_metering_1..3}, then {@code hour}, {@code day_of_week} (1 = Monday) and {@code month} from
      * {@code datetime}. Target: {@code Global_active_power}. {@code Global_intensity} is excluded: the current
      * is the apparent power divided by the nearly constant voltage, so it is almost exactly proportional to the
      * target and would make the regression trivial.
      */
-    HEPC_HOURLY("hepc", "household_power_consumption_hourly.csv");
+    HEPC_HOURLY("hepc", "household_power_consumption_hourly.csv"),
+
+    /**
+     * Individual Household Electric Power Consumption (UCI id 235), the RAW minute file
+     * {@code household_power_consumption.txt} as UCI distributes it: semicolon separated, header {@code Date;Time;
+     * Global_active_power;Global_reactive_power;Voltage;Global_intensity;Sub_metering_1;Sub_metering_2;
+     * Sub_metering_3}, dates d/M/yyyy and times HH:mm:ss, missing values written {@code ?} (2,075,259 minutes,
+     * 2006-12-16 17:24 … 2010-11-26 21:02). Aggregated here to the layout of {@link #HEPC_HOURLY}: one row per
+     * clock hour holding the sums of every column over that hour's minutes (the first and last hour are partial, as
+     * in the file). An hour in which any minute has a missing value is left out, rather than filled. Features and
+     * target then as for {@link #HEPC_HOURLY}. The file is read line by line (it is about 127 MB).
+     */
+    HEPC("hepc", "household_power_consumption.txt");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -99,6 +113,11 @@ public enum UciDataset {
             throw new IOException("no " + fileName + " in " + dataDir + " or " + dataDir.resolve(folder)
                     + "; download it from the UCI Machine Learning Repository");
         }
+        if (this == HEPC) {
+            try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return HepcMinutes.aggregate(in, file.toString());
+            }
+        }
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
@@ -109,6 +128,13 @@ public enum UciDataset {
             case PROTEIN -> CsvDatasets.parse(text, source, List.of("RMSD"));
             case METRO -> metro(text, source);
             case HEPC_HOURLY -> hepc(text, source);
+            case HEPC -> {
+                try {
+                    yield HepcMinutes.aggregate(new java.io.BufferedReader(new java.io.StringReader(text)), source);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
         };
     }
 
@@ -202,6 +228,18 @@ public enum UciDataset {
         return new Dataset(names, List.of("traffic_volume"), x, y);
     }
 
+    /** The HEPC features: the five measurements that are not the target or the current, then the calendar. */
+    static List<String> hepcFeatures() {
+        return List.of("Global_reactive_power", "Voltage", "Sub_metering_1", "Sub_metering_2", "Sub_metering_3",
+                "hour", "day_of_week", "month");
+    }
+
+    /** One HEPC row: the five measurements and the hour's time stamp into the features. */
+    static void hepcRow(double[] x, double[] measurements, LocalDateTime hour) {
+        System.arraycopy(measurements, 0, x, 0, measurements.length);
+        calendar(x, measurements.length, hour);
+    }
+
     private static Dataset hepc(String text, String source) {
         DelimitedText t = DelimitedText.parse(text, source, ',', true);
         List<String> numericNames = List.of("Global_reactive_power", "Voltage", "Sub_metering_1", "Sub_metering_2",
@@ -212,17 +250,17 @@ public enum UciDataset {
         }
         int time = t.columnIndex("datetime");
         int target = t.columnIndex("Global_active_power");
-        List<String> names = new ArrayList<>(numericNames);
-        names.addAll(List.of("hour", "day_of_week", "month"));
+        List<String> names = hepcFeatures();
         int n = t.rows().size();
         double[][] x = new double[n][names.size()];
         double[][] y = new double[n][1];
         for (int r = 0; r < n; r++) {
             DelimitedText.Row row = t.rows().get(r);
+            double[] m = new double[numeric.length];
             for (int k = 0; k < numeric.length; k++) {
-                x[r][k] = t.number(row, numeric[k]);
+                m[k] = t.number(row, numeric[k]);
             }
-            calendar(x[r], numeric.length, stamp(t, row, time));
+            hepcRow(x[r], m, stamp(t, row, time));
             y[r][0] = t.number(row, target);
         }
         return new Dataset(names, List.of("Global_active_power"), x, y);

@@ -2,6 +2,7 @@ package org.odelump.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +100,50 @@ class DatasetLoadersTest {
         assertThat(d.target(0, 0)).isEqualTo(152.024002075);
         assertThatThrownBy(() -> UciDataset.HEPC_HOURLY.parse(text.replace(",Voltage,", ",V,"), "hepc.csv"))
                 .hasMessageContaining("hepc.csv:1:0: no column 'Voltage'");
+    }
+
+    @Test
+    void hepcMinutesAreSummedPerHourLikeTheHourlyFileAndHoursWithMissingValuesAreLeftOut(@TempDir Path dir)
+            throws IOException {
+        String header = "Date;Time;Global_active_power;Global_reactive_power;Voltage;Global_intensity;"
+                + "Sub_metering_1;Sub_metering_2;Sub_metering_3\n";
+        StringBuilder raw = new StringBuilder(header);
+        // 16/12/2006 17:58..18:01 (two minutes in each hour), 18:59 and 19:00 with a '?' in 19:00, then 20:00
+        raw.append("16/12/2006;17:58:00;4.216;0.418;234.840;18.400;0.000;1.000;17.000\n");
+        raw.append("16/12/2006;17:59:00;5.360;0.436;233.630;23.000;0.000;1.000;16.000\n");
+        raw.append("16/12/2006;18:00:00;5.374;0.498;233.290;23.000;0.000;2.000;17.000\n");
+        raw.append("16/12/2006;18:01:00;5.388;0.502;233.740;23.000;1.000;1.000;17.000\n");
+        raw.append("16/12/2006;18:59:00;3.666;0.528;235.680;15.800;0.000;1.000;17.000\n");
+        raw.append("16/12/2006;19:00:00;?;?;?;?;?;?;\n");
+        raw.append("16/12/2006;20:00:00;3.520;0.522;235.020;15.000;0.000;2.000;17.000\n");
+        Dataset minutes = UciDataset.HEPC.parse(raw.toString(), "household_power_consumption.txt");
+        String hourly = "datetime,Global_active_power,Global_reactive_power,Voltage,Global_intensity,"
+                + "Sub_metering_1,Sub_metering_2,Sub_metering_3\n"
+                + "2006-12-16 17:00:00," + (4.216 + 5.360) + "," + (0.418 + 0.436) + "," + (234.840 + 233.630)
+                + ",0," + 0.0 + "," + 2.0 + "," + 33.0 + "\n"
+                + "2006-12-16 18:00:00," + (5.374 + 5.388 + 3.666) + "," + (0.498 + 0.502 + 0.528) + ","
+                + (233.290 + 233.740 + 235.680) + ",0," + 1.0 + "," + 4.0 + "," + 51.0 + "\n"
+                + "2006-12-16 20:00:00,3.52,0.522,235.02,0,0,2,17\n";
+        Dataset expected = UciDataset.HEPC_HOURLY.parse(hourly, "hourly.csv");
+        assertThat(minutes.featureNames()).isEqualTo(expected.featureNames());
+        assertThat(minutes.targetNames()).isEqualTo(expected.targetNames());
+        assertThat(minutes.rows()).isEqualTo(3);
+        for (int r = 0; r < 3; r++) {
+            assertThat(minutes.inputRow(r)).containsExactly(expected.inputRow(r), within(1e-9));
+            assertThat(minutes.targetRow(r)).containsExactly(expected.targetRow(r), within(1e-9));
+        }
+        // the file is read from disk line by line too
+        Files.writeString(dir.resolve("household_power_consumption.txt"), raw);
+        assertThat(UciDataset.HEPC.load(dir).inputRow(2)).containsExactly(minutes.inputRow(2));
+
+        assertThatThrownBy(() -> UciDataset.HEPC.parse(raw.toString().replace("0.502", "0.502;1"), "hepc.txt"))
+                .hasMessageContaining("hepc.txt:5:1: expected 9 fields");
+        assertThatThrownBy(() -> UciDataset.HEPC.parse(raw.toString().replace("0.502", "x"), "hepc.txt"))
+                .hasMessageContaining("hepc.txt:5:27: expected a number or '?' in Global_reactive_power");
+        assertThatThrownBy(() -> UciDataset.HEPC.parse(raw.toString().replace("18:59:00", "17:00:00"),
+                "hepc.txt")).hasMessageContaining("hepc.txt:6:1: time 2006-12-16T17:00 does not follow");
+        assertThatThrownBy(() -> UciDataset.HEPC.parse(raw.toString().replace("Voltage", "V"), "hepc.txt"))
+                .hasMessageContaining("hepc.txt:1:1: expected the header Date;Time;");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.odelump.model.Provenance;
 import org.odelump.nn.Dataset;
 import org.odelump.nn.SyntheticDataset;
 import org.odelump.nn.UciDataset;
@@ -40,7 +39,9 @@ public record ExperimentDataset(String key, String title, String source, Dataset
             k.add(s.key());
         }
         for (UciDataset u : UciDataset.values()) {
-            k.add(u.folder());
+            if (!k.contains(u.folder())) {
+                k.add(u.folder());
+            }
         }
         return List.copyOf(k);
     }
@@ -64,15 +65,27 @@ public record ExperimentDataset(String key, String title, String source, Dataset
             if (plan.dataDir() == null) {
                 throw new IOException("dataset " + key + " is read from --data-dir, which was not given");
             }
+            u = uci(key, plan.dataDir());
             Path file = u.locate(plan.dataDir());
             Dataset d = u.load(plan.dataDir());
-            String source = String.format(java.util.Locale.ROOT, "%s (UCI %s layout, sha256 %s, %d rows)", file,
-                    u.fileName(), Provenance.sha256(Files.readAllBytes(file)), d.rows());
+            String source = String.format(java.util.Locale.ROOT, "%s (UCI %s layout, sha256 %s, %d rows)%s", file,
+                    u.fileName(), sha256(file), d.rows(), u == UciDataset.HEPC_HOURLY
+                            ? "; the hourly aggregate, because UCI's raw minute file " + UciDataset.HEPC.fileName()
+                            + " is not in the data directory" : u == UciDataset.HEPC
+                            ? "; UCI's raw minute file summed per hour, hours with a missing value left out" : "");
             return new ExperimentDataset(key, title(u), source, d);
         }
+        return load(key, plan, SYNTHETIC_SEED);
+    }
+
+    /** {@link #load(String, ExperimentPlan)} with another seed for a synthetic dataset's initial states. */
+    public static ExperimentDataset load(String key, ExperimentPlan plan, long syntheticSeed) throws IOException {
+        if (uci(key) != null) {
+            return load(key, plan);
+        }
         SyntheticDataset s = SyntheticDataset.byKey(key);
-        Dataset d = s.generate(plan.syntheticRows(), SYNTHETIC_SEED);
-        return new ExperimentDataset(key, s.key(), "synthetic, seed " + SYNTHETIC_SEED + ", " + d.rows()
+        Dataset d = s.generate(plan.syntheticRows(), syntheticSeed);
+        return new ExperimentDataset(key, s.key(), "synthetic, seed " + syntheticSeed + ", " + d.rows()
                 + " rows: " + s.recipe(), d);
     }
 
@@ -80,6 +93,31 @@ public record ExperimentDataset(String key, String title, String source, Dataset
     public static void requireKnown(String key) {
         if (!KEYS.contains(key)) {
             throw new IllegalArgumentException("unknown dataset '" + key + "'; valid: " + String.join(", ", KEYS));
+        }
+    }
+
+    /**
+     * The UCI loader of a key, or null for a synthetic dataset; for hepc the raw minute file when the directory has
+     * it, else the hourly aggregate.
+     */
+    public static UciDataset uci(String key, Path dataDir) {
+        if (key.equals(UciDataset.HEPC.folder())) {
+            return dataDir != null && Files.isRegularFile(UciDataset.HEPC.locate(dataDir)) ? UciDataset.HEPC
+                    : UciDataset.HEPC_HOURLY;
+        }
+        return uci(key);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -98,6 +136,7 @@ public record ExperimentDataset(String key, String title, String source, Dataset
             case PROTEIN -> "PROTEIN (CASP)";
             case METRO -> "Metro Interstate Traffic";
             case HEPC_HOURLY -> "HEPC (hourly aggregate)";
+            case HEPC -> "HEPC (UCI minute file, summed per hour)";
         };
     }
 }
