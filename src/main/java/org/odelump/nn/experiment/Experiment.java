@@ -30,36 +30,26 @@ import org.odelump.io.CsvTables;
  */
 public final class Experiment {
 
-    /** Receives progress; called from worker threads. */
+    /** Receives progress; called from worker threads. Every method does nothing unless overridden. */
     public interface Listener {
         /** The experiment has {@code total} runs. */
-        void started(int total);
+        default void started(int total) {
+        }
 
-        /** A run entered a phase (loading, training, a compression level, a sweep). */
-        void phase(String run, String phase);
+        /** A run entered a phase (loading, training, a compression level). */
+        default void phase(String run, String phase) {
+        }
 
         /** A run finished ({@code reused}: its results came from an earlier run); {@code done} of the total. */
-        void finished(String run, boolean reused, int done, int total);
+        default void finished(String run, boolean reused, int done, int total) {
+        }
 
         /** A run failed; the experiment goes on. */
-        void failed(String run, Exception error);
+        default void failed(String run, Exception error) {
+        }
 
+        /** Ignores everything. */
         Listener NONE = new Listener() {
-            @Override
-            public void started(int total) {
-            }
-
-            @Override
-            public void phase(String run, String phase) {
-            }
-
-            @Override
-            public void finished(String run, boolean reused, int done, int total) {
-            }
-
-            @Override
-            public void failed(String run, Exception error) {
-            }
         };
     }
 

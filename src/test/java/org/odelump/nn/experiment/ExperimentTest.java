@@ -165,18 +165,6 @@ class ExperimentTest {
         List<String> failed = new ArrayList<>();
         Experiment.Listener l = new Experiment.Listener() {
             @Override
-            public void started(int total) {
-            }
-
-            @Override
-            public void phase(String run, String phase) {
-            }
-
-            @Override
-            public void finished(String run, boolean reused, int done, int total) {
-            }
-
-            @Override
             public synchronized void failed(String run, Exception error) {
                 failed.add(run);
             }
