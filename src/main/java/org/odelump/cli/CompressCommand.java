@@ -107,14 +107,15 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** Compensations by their CLI spelling. */
-    enum CompensationOption {
-        none(Compensation.NONE), refit(Compensation.REFIT);
-
-        final Compensation compensation;
-
-        CompensationOption(Compensation c) {
-            this.compensation = c;
+    /** Reads {@code none}, {@code refit}, {@code refit-all}. */
+    static final class CompensationConverter implements CommandLine.ITypeConverter<Compensation> {
+        @Override
+        public Compensation convert(String value) {
+            try {
+                return Compensation.byKey(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -152,9 +153,11 @@ final class CompressCommand implements Callable<Integer> {
             description = "Target compression ratio original/compressed non-zero parameters, >= 1.")
     Double ratio;
 
-    @Option(names = "--compensation", paramLabel = "none|refit", defaultValue = "refit",
-            description = "Applied to every method alike (default: ${DEFAULT-VALUE}).")
-    CompensationOption compensation;
+    @Option(names = "--compensation", paramLabel = "none|refit|refit-all", defaultValue = "refit",
+            converter = CompensationConverter.class,
+            description = "Applied to every method alike (default: ${DEFAULT-VALUE}); refit-all also re-solves "
+                    + "the rows of the changed layers (merged neurons to their block's mean activation).")
+    Compensation compensation;
 
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Test data with the same columns.")
     Path test;
@@ -204,7 +207,7 @@ final class CompressCommand implements Callable<Integer> {
         NetworkFile file = NetworkFiles.read(network, format);
         Mlp mlp = file.mlp();
         Data d = loadData(file);
-        Compensation comp = compensation.compensation;
+        Compensation comp = compensation;
         RegressionMetrics original = score(file, mlp, d);
         long before = mlp.nonZeroCount();
         long target = params != null ? params : ratio != null ? (long) Math.floor(before / ratio) : -1;
@@ -229,7 +232,7 @@ final class CompressCommand implements Callable<Integer> {
                     epsilon != null ? epsilon : params != null ? params : ratio, target, found.epsilon(),
                     found.evaluations());
             LumpingCompressor.Result r = found.result();
-            primary = comp.apply(mlp, r.network(), r.neuronOrigin(), d.calibration());
+            primary = comp.apply(mlp, r, d.calibration());
             double secs = (System.nanoTime() - ts) / 1e9;
             results.add(new Scored(choice.spelling, String.format(Locale.ROOT, "%s, epsilon %s (%s); exact "
                             + "reductions %s; %s", choice.lumping, fmt(found.epsilon()), mode, r.exact(),
@@ -262,7 +265,7 @@ final class CompressCommand implements Callable<Integer> {
         options.put("epsilonMode", epsilonMode.name());
         options.put("params", params);
         options.put("ratio", ratio);
-        options.put("compensation", compensation.name());
+        options.put("compensation", compensation.key());
         options.put("test", test == null ? null : test.toString());
         options.put("testFraction", test == null ? testFraction : null);
         options.put("seed", seed);

@@ -64,7 +64,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         prov.put("options", options);
         root.put("provenance", prov);
         root.put("method", methods.get(0).name());
-        root.put("compensation", compensation.name().toLowerCase(Locale.ROOT));
+        root.put("compensation", compensation.key());
         root.put("epsilon", Double.isNaN(size.epsilon()) ? null : size.epsilon());
         root.put("epsilonMode", options.get("epsilonMode"));
         Map<String, Object> t = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
             m.put("name", s.name());
             m.put("primary", i == 0);
             m.put("description", s.description());
-            m.put("compensation", compensation.name().toLowerCase(Locale.ROOT));
+            m.put("compensation", compensation.key());
             m.put("parameters", s.network().nonZeroCount());
             m.put("compressionRatio", ratio(s.network()));
             m.put("widths", s.network().widths());
@@ -117,7 +117,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         sb.append("# Compression report: ").append(network).append("\n\n");
         sb.append("| | |\n|---|---|\n");
         row(sb, "method", methods.get(0).name() + sizeText());
-        row(sb, "compensation", compensation.name().toLowerCase(Locale.ROOT) + " (applied to every method)");
+        row(sb, "compensation", compensation.key() + " (applied to every method)");
         row(sb, "non-zero parameters", original.nonZeroCount() + " → " + compressed().nonZeroCount()
                 + String.format(Locale.ROOT, " (ratio %.3f)", ratio(compressed())));
         row(sb, "dense FLOPs", original.denseFlops() + " → " + compressed().denseFlops());
@@ -150,7 +150,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
     String console(Path out) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s, compensation %s%s%n", network, methods.get(0).name(),
-                compensation.name().toLowerCase(Locale.ROOT), sizeText()));
+                compensation.key(), sizeText()));
         sb.append(String.format(Locale.ROOT, "  parameters %d -> %d (ratio %.3f), widths %s -> %s, dense FLOPs %d "
                         + "-> %d%n", original.nonZeroCount(), compressed().nonZeroCount(), ratio(compressed()),
                 CompressCommand.widths(original), CompressCommand.widths(compressed()), original.denseFlops(),

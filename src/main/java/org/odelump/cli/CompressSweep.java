@@ -58,7 +58,7 @@ final class CompressSweep {
             for (int i = 0; i < eps.length; i++) {
                 LumpingCompressor.Result r = CompressCommand.compress(p, LumpingCompressor.Method.AFDE, eps[i],
                         EpsilonMode.REL);
-                Mlp net = comp.apply(mlp, r.network(), r.neuronOrigin(), data.calibration());
+                Mlp net = comp.apply(mlp, r, data.calibration());
                 long count = r.network().nonZeroCount();
                 rows.add(new CompressReport.SweepRow("afde", eps[i], net.nonZeroCount(),
                         CompressCommand.score(file, net, data).rmse()));
@@ -90,7 +90,7 @@ final class CompressSweep {
         }
         List<Plots.Curve> curves = new ArrayList<>();
         for (Map.Entry<String, List<CompressReport.SweepRow>> e : by.entrySet()) {
-            curves.add(new Plots.Curve(e.getKey() + " (" + comp.name().toLowerCase(Locale.ROOT) + ")",
+            curves.add(new Plots.Curve(e.getKey() + " (" + comp.key() + ")",
                     e.getValue().stream().mapToDouble(CompressReport.SweepRow::nonZero).toArray(),
                     e.getValue().stream().mapToDouble(CompressReport.SweepRow::rmse).toArray()));
         }

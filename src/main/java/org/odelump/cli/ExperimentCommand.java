@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         description = {
             "Trains tanh networks on each dataset and seed, compresses them with afde and abde and with the",
             "pruning baselines (magnitude, layer-magnitude, structured, wanda) at matched parameter counts, each",
-            "with compensation none and refit, and reports test RMSE.",
+            "with compensation none, refit and refit-all, and reports test RMSE.",
             "Per network: an 80/10/10 split by the seed, inputs and targets standardised on the training split,",
             "  Adam with early stopping on the validation split; epsilon is chosen by parameter count only (the",
             "  smallest relative epsilon reaching each removed-parameter level of the tables and the plots),",

@@ -61,13 +61,7 @@ public final class Plots {
                     10f, new float[] {6f, 4f}, 0f));
             charts.add(c);
         }
-        while (charts.size() < rows * cols) {
-            XYChart c = new XYChartBuilder().width(420).height(300).title("").build();
-            style(c);
-            c.getStyler().setAxisTicksVisible(false).setPlotBorderVisible(false).setLegendVisible(false);
-            c.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
-            charts.add(c);
-        }
+        fill(charts, rows * cols, 420, 300);
         return encode(charts, rows, cols);
     }
 
@@ -168,6 +162,7 @@ public final class Plots {
         for (CurveChart c : charts) {
             out.add(chart(c, 620, 440));
         }
+        fill(out, rows * cols, 620, 440);
         return encode(out, rows, cols);
     }
 
@@ -208,6 +203,17 @@ public final class Plots {
             }
         }
         return true;
+    }
+
+    /** Blank charts until the grid is full (XChart's grid encoder needs exactly rows × columns charts). */
+    private static void fill(List<XYChart> charts, int cells, int width, int height) {
+        while (charts.size() < cells) {
+            XYChart c = new XYChartBuilder().width(width).height(height).title("").build();
+            style(c);
+            c.getStyler().setAxisTicksVisible(false).setPlotBorderVisible(false).setLegendVisible(false);
+            c.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            charts.add(c);
+        }
     }
 
     private static void style(XYChart c) {

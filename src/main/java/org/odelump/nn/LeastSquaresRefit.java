@@ -25,6 +25,14 @@ import org.hipparchus.linear.SingularValueDecomposition;
  * Only the row's non-zero entries are free (its zero pattern is kept; the bias only if it is non-zero), so the refit
  * never increases the non-zero count. The first layer is never refitted: its inputs do not change.
  * <p>
+ * With {@code changedRows} (the {@link Compensation#REFIT_ALL} variant) the rows of every layer that differs from the
+ * original are re-solved as well, the first layer included: a pruned row's remaining weights then absorb what the
+ * pruned ones contributed, and the row of a merged neuron standing for a block B of original neurons is fitted to
+ * σ⁻¹(mean_{k∈B} σ(z_k)), the pre-activation whose activation is the block's mean activation (the merged neuron's
+ * outgoing column is the block's summed column, so it then passes on the block's summed activation). σ⁻¹ is atanh
+ * for TANH and the logit for LOGISTIC, with the mean clipped to 1e-9 inside the open range; for IDENTITY and RELU the
+ * mean pre-activation is used instead.
+ * <p>
  * Each row solves the ridge-regularised normal equations (A_Sᵀ A_S + λ D) θ = A_Sᵀ t, with A = [X, 1], S the free
  * entries and D the identity on weights and zero on the bias, λ = {@code ridge} · mean diag(XᵀX) (scale-free; default
  * {@value #DEFAULT_RIDGE}), by Hipparchus' Cholesky decomposition (SVD pseudo-inverse if Cholesky fails). Rows with the
@@ -53,9 +61,23 @@ public final class LeastSquaresRefit {
      */
     public static Result withValidatedRidge(Mlp original, Mlp compressed, List<int[]> neuronOrigin,
             double[][] calibrationInputs) {
+        return withValidatedRidge(original, compressed, neuronOrigin, null, false, calibrationInputs);
+    }
+
+    /**
+     * {@link #withValidatedRidge(Mlp, Mlp, List, double[][])} with the options of the {@link Compensation#REFIT_ALL}
+     * variant.
+     *
+     * @param neuronBlocks per layer, per compressed neuron, the original neurons whose mean activation it stands for
+     *                     (null: each stands for its origin alone)
+     * @param changedRows  also re-solve the rows of the layers that differ from the original
+     */
+    public static Result withValidatedRidge(Mlp original, Mlp compressed, List<int[]> neuronOrigin,
+            List<int[][]> neuronBlocks, boolean changedRows, double[][] calibrationInputs) {
         double[][] all = WandaPruning.checkCalibration(original, calibrationInputs);
         if (all.length < 10) {
-            return new LeastSquaresRefit(original, compressed, neuronOrigin, all, DEFAULT_RIDGE).compute();
+            return new LeastSquaresRefit(original, compressed, neuronOrigin, neuronBlocks, changedRows, all,
+                    DEFAULT_RIDGE, null).compute();
         }
         List<double[]> fit = new ArrayList<>();
         List<double[]> held = new ArrayList<>();
@@ -69,15 +91,16 @@ public final class LeastSquaresRefit {
         double best = DEFAULT_RIDGE;
         double bestError = Double.POSITIVE_INFINITY;
         for (double ridge : RIDGE_GRID) {
-            Mlp candidate = new LeastSquaresRefit(original, compressed, neuronOrigin, fitRows, ridge, fitTrace)
-                    .compute().network();
+            Mlp candidate = new LeastSquaresRefit(original, compressed, neuronOrigin, neuronBlocks, changedRows,
+                    fitRows, ridge, fitTrace).compute().network();
             double error = RegressionMetrics.of(RegressionMetrics.predict(candidate, heldRows), heldOutputs).rmse();
             if (error < bestError) {
                 bestError = error;
                 best = ridge;
             }
         }
-        return new LeastSquaresRefit(original, compressed, neuronOrigin, all, best).compute();
+        return new LeastSquaresRefit(original, compressed, neuronOrigin, neuronBlocks, changedRows, all, best, null)
+                .compute();
     }
 
     private final Mlp original;
@@ -85,6 +108,8 @@ public final class LeastSquaresRefit {
     private final List<int[]> origin;
     private final double[][] calibration;
     private final double ridge;
+    private final List<int[][]> blocks;
+    private final boolean changedRows;
     private Trace trace;
 
     /** The original network on the calibration inputs: every layer's pre-activations, and the outputs. */
@@ -124,13 +149,18 @@ public final class LeastSquaresRefit {
      */
     public LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs,
             double ridge) {
-        this(original, compressed, neuronOrigin, calibrationInputs, ridge, null);
+        this(original, compressed, neuronOrigin, null, false, calibrationInputs, ridge, null);
     }
 
-    /** {@code trace}: the original network on these calibration inputs, when the caller already has it. */
-    private LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, double[][] calibrationInputs,
-            double ridge, Trace trace) {
+    /**
+     * {@code blocks} and {@code changedRows}: see {@link #withValidatedRidge(Mlp, Mlp, List, List, boolean,
+     * double[][])}; {@code trace}: the original network on these calibration inputs, when the caller has it.
+     */
+    private LeastSquaresRefit(Mlp original, Mlp compressed, List<int[]> neuronOrigin, List<int[][]> blocks,
+            boolean changedRows, double[][] calibrationInputs, double ridge, Trace trace) {
         this.trace = trace;
+        this.changedRows = changedRows;
+        this.blocks = blocks == null ? null : List.copyOf(blocks);
         this.original = Objects.requireNonNull(original, "original");
         this.compressed = Objects.requireNonNull(compressed, "compressed");
         if (original.layers().size() != compressed.layers().size() || original.inputs() != compressed.inputs()
@@ -153,6 +183,23 @@ public final class LeastSquaresRefit {
                 }
             }
             origin.add(o);
+            if (blocks != null) {
+                int[][] b = blocks.get(l);
+                if (b.length != o.length) {
+                    throw new IllegalArgumentException("blocks of layer " + l + " have " + b.length + " entries for "
+                            + o.length + " neurons");
+                }
+                for (int[] members : b) {
+                    for (int k : members) {
+                        if (k < 0 || k >= original.layer(l).outputs()) {
+                            throw new IllegalArgumentException("block of layer " + l + " names neuron " + k);
+                        }
+                    }
+                }
+            }
+        }
+        if (blocks != null && blocks.size() != neuronOrigin.size()) {
+            throw new IllegalArgumentException("one block map per layer expected");
         }
         this.calibration = WandaPruning.checkCalibration(original, calibrationInputs);
         if (!(ridge > 0) || !Double.isFinite(ridge)) {
@@ -189,11 +236,12 @@ public final class LeastSquaresRefit {
             DenseLayer orig = original.layer(l);
             double[][] target = trace.preActivations().get(l);
             DenseLayer layer = compressed.layer(l);
-            if (changed) {
-                layer = refit(layer, x, target, origin.get(l));
+            boolean differs = !layer.equals(orig);
+            if (changed || (changedRows && differs)) {
+                layer = refit(layer, x, rowTargets(l, target, orig.activation()));
                 refitted.add(l);
             }
-            changed |= !compressed.layer(l).equals(orig);
+            changed |= differs;
             layers.add(layer);
             double[][] nx = new double[n][];
             for (int s = 0; s < n; s++) {
@@ -223,7 +271,43 @@ public final class LeastSquaresRefit {
         return sum / count;
     }
 
-    private DenseLayer refit(DenseLayer layer, double[][] x, double[][] target, int[] rowOrigin) {
+    /**
+     * Per calibration row and compressed neuron of layer l, the pre-activation its row is fitted to: the origin's
+     * pre-activation, or with {@code changedRows} and a block the inverse activation of the block's mean activation.
+     */
+    private double[][] rowTargets(int l, double[][] pre, Activation act) {
+        int[] o = origin.get(l);
+        int[][] b = changedRows && blocks != null ? blocks.get(l) : null;
+        double[][] t = new double[pre.length][o.length];
+        for (int s = 0; s < pre.length; s++) {
+            for (int r = 0; r < o.length; r++) {
+                t[s][r] = b == null || b[r].length <= 1 ? pre[s][o[r]] : blockTarget(pre[s], b[r], act);
+            }
+        }
+        return t;
+    }
+
+    private static double blockTarget(double[] z, int[] members, Activation act) {
+        double mean = 0;
+        for (int k : members) {
+            mean += act == Activation.TANH || act == Activation.LOGISTIC ? act.apply(z[k]) : z[k];
+        }
+        mean /= members.length;
+        return switch (act) {
+            case TANH -> {
+                double m = Math.max(-1 + 1e-9, Math.min(1 - 1e-9, mean));
+                yield 0.5 * Math.log((1 + m) / (1 - m));
+            }
+            case LOGISTIC -> {
+                double m = Math.max(1e-9, Math.min(1 - 1e-9, mean));
+                yield Math.log(m / (1 - m));
+            }
+            case IDENTITY, RELU -> mean;
+        };
+    }
+
+    /** Re-solves every row of {@code layer} (keeping its zero pattern) so that row r matches {@code target[·][r]}. */
+    private DenseLayer refit(DenseLayer layer, double[][] x, double[][] target) {
         int n = x.length;
         int p = layer.inputs();
         // Gram matrix of A = [X, 1] and A^T T for the targets of every compressed row
@@ -240,8 +324,8 @@ public final class LeastSquaresRefit {
                 for (int j = i; j <= p; j++) {
                     g[i][j] += a[i] * a[j];
                 }
-                for (int r = 0; r < rowOrigin.length; r++) {
-                    rhs[i][r] += a[i] * target[s][rowOrigin[r]];
+                for (int r = 0; r < layer.outputs(); r++) {
+                    rhs[i][r] += a[i] * target[s][r];
                 }
             }
         }

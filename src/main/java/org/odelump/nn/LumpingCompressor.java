@@ -75,6 +75,29 @@ public final class LumpingCompressor {
             partitions = List.copyOf(partitions);
             neuronOrigin = List.copyOf(neuronOrigin);
         }
+
+        /**
+         * Per layer, per compressed neuron, the original neurons it stands for: the ε-block of its origin in a
+         * hidden layer, the origin alone in the output layer. (A neuron into which the exact reductions folded a
+         * duplicate or twin is given its origin's block only.)
+         */
+        public List<int[][]> neuronBlocks() {
+            List<int[][]> out = new ArrayList<>();
+            for (int l = 0; l < neuronOrigin.size(); l++) {
+                int[] o = neuronOrigin.get(l);
+                int[][] b = new int[o.length][];
+                for (int i = 0; i < o.length; i++) {
+                    if (l < partitions.size()) {
+                        Partition p = partitions.get(l);
+                        b[i] = p.block(p.blockOf(o[i])).clone();
+                    } else {
+                        b[i] = new int[] {o[i]};
+                    }
+                }
+                out.add(b);
+            }
+            return out;
+        }
     }
 
     /**

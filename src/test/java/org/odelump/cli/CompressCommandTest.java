@@ -119,6 +119,20 @@ class CompressCommandTest {
     }
 
     @Test
+    void refitAllIsAppliedToEveryMethodAndNamedInTheReport() throws Exception {
+        Path out = tmp.resolve("refit-all");
+        CliRun r = compress(out, "--method", "abde", "--ratio", "1.5", "--compensation", "refit-all");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("compensation refit-all");
+        JsonNode j = report(out);
+        assertThat(j.get("compensation").asText()).isEqualTo("refit-all");
+        assertThat(j.get("methods")).allMatch(m -> m.get("compensation").asText().equals("refit-all"));
+        CliRun bad = compress(tmp.resolve("bad-comp"), "--ratio", "2", "--compensation", "refit_all");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected none, refit or refit-all");
+    }
+
+    @Test
     void onnxNetworkIsWrittenBackAsOnnxAndPlotIsDrawn() throws Exception {
         Path onnx = tmp.resolve("demo.onnx");
         NetworkFiles.write(onnx, NetworkFiles.read(Path.of(NET)), NetworkFormat.ONNX);

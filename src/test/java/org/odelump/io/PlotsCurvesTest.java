@@ -23,6 +23,21 @@ class PlotsCurvesTest {
     }
 
     @Test
+    void panelsFillAnIncompleteGridRowWithBlankCharts() throws Exception {
+        Plots.CurveChart one = new Plots.CurveChart("p", "x", "y", List.of(
+                new Plots.Curve("a", new double[] {1, 2}, new double[] {0.5, 0.25})));
+        Plots.CurveChart empty = new Plots.CurveChart("q", "x", "y", List.of());
+        // 3 charts in rows of 2: the fourth cell is blank
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(Plots.curvePanels(List.of(one, empty, one), 2)));
+        assertThat(img.getWidth()).isEqualTo(2 * 620);
+        assertThat(img.getHeight()).isEqualTo(2 * 440);
+        BufferedImage row = ImageIO.read(new ByteArrayInputStream(Plots.curvePanels(List.of(one, one, one), 3)));
+        assertThat(row.getWidth()).isEqualTo(3 * 620);
+        assertThat(row.getHeight()).isEqualTo(440);
+        assertThatThrownBy(() -> Plots.curvePanels(List.of(), 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsMismatchedLengthsAndNoCurves() {
         assertThatThrownBy(() -> new Plots.Curve("a", new double[] {1, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 x values, 1 y values");

@@ -90,6 +90,79 @@ class LeastSquaresRefitTest {
     }
 
     @Test
+    void refitAllAlsoResolvesThePrunedFirstLayerKeepingItsZerosAndMatchesItsPreActivationsBetter() {
+        Mlp n = Nets.random(35, 4, 10, 8, 1);
+        double[][] calibration = Nets.inputs(36, 9, 4); // fewer than 10 rows: the default ridge
+        PrunedNetwork pruned = new GlobalMagnitudePruning(n, n.nonZeroCount() / 2).compute();
+        LeastSquaresRefit.Result refit = LeastSquaresRefit.withValidatedRidge(n, pruned.network(),
+                pruned.neuronOrigin(), calibration);
+        LeastSquaresRefit.Result all = LeastSquaresRefit.withValidatedRidge(n, pruned.network(),
+                pruned.neuronOrigin(), null, true, calibration);
+        assertThat(refit.network().layer(0)).isEqualTo(pruned.network().layer(0));
+        assertThat(all.accepted()).isTrue();
+        assertThat(all.refittedLayers()).containsExactly(0, 1, 2);
+        assertThat(all.network().layer(0)).isNotEqualTo(pruned.network().layer(0));
+        DenseLayer before = pruned.network().layer(0);
+        DenseLayer after = all.network().layer(0);
+        for (int j = 0; j < before.outputs(); j++) {
+            for (int i = 0; i < before.inputs(); i++) {
+                assertThat(after.weight(j, i) == 0.0).isEqualTo(before.weight(j, i) == 0.0);
+            }
+        }
+        assertThat(all.network().nonZeroCount()).isEqualTo(pruned.network().nonZeroCount());
+        // each kept row is the least-squares fit of the original pre-activation, so the layer matches it better
+        // than the pruned layer does (the end-to-end error need not drop: the fit is layer by layer)
+        double prunedError = 0;
+        double fittedError = 0;
+        for (double[] xs : calibration) {
+            double[] z = n.layer(0).preActivation(xs);
+            double[] zp = before.preActivation(xs);
+            double[] zf = after.preActivation(xs);
+            for (int j = 0; j < z.length; j++) {
+                prunedError += (zp[j] - z[j]) * (zp[j] - z[j]);
+                fittedError += (zf[j] - z[j]) * (zf[j] - z[j]);
+            }
+        }
+        assertThat(fittedError).isLessThan(prunedError);
+        assertThat(all.calibrationMseAfter()).isLessThanOrEqualTo(all.calibrationMseBefore());
+        assertThat(Compensation.REFIT_ALL.apply(n, pruned.network(), pruned.neuronOrigin(), calibration))
+                .isEqualTo(all.network());
+    }
+
+    @Test
+    void refitAllFitsAMergedNeuronToTheInverseActivationOfItsBlocksMeanActivation() {
+        // hidden neurons 0 and 1 have different incoming rows; they are merged into one (mean row, summed column)
+        Mlp n = mlp(layer(new double[][] {{1.0, -0.5}, {0.3, 0.8}, {-0.7, 0.2}}, new double[] {0.1, -0.2, 0.05},
+                Activation.TANH), layer(new double[][] {{0.9, 0.9, -0.4}}, new double[] {0.0}, Activation.IDENTITY));
+        Mlp merged = mlp(layer(new double[][] {{0.65, 0.15}, {-0.7, 0.2}}, new double[] {-0.05, 0.05},
+                Activation.TANH), layer(new double[][] {{1.8, -0.4}}, new double[] {0.0}, Activation.IDENTITY));
+        List<int[]> origin = List.of(new int[] {0, 2}, new int[] {0});
+        List<int[][]> blocks = List.of(new int[][] {{0, 1}, {2}}, new int[][] {{0}});
+        double[][] x = Nets.inputs(37, 9, 2); // fewer than 10 rows: the default (tiny) ridge, no held-out rows
+        LeastSquaresRefit.Result r = LeastSquaresRefit.withValidatedRidge(n, merged, origin, blocks, true, x);
+        assertThat(r.accepted()).isTrue();
+        DenseLayer fitted = r.network().layer(0);
+        // least squares: the residual of the merged row against atanh(mean(tanh z0, tanh z1)) is orthogonal to
+        // every free column [x1, x2, 1]
+        double[] dot = new double[3];
+        for (double[] xs : x) {
+            double[] z = n.layer(0).preActivation(xs);
+            double m = 0.5 * (Math.tanh(z[0]) + Math.tanh(z[1]));
+            double target = 0.5 * Math.log((1 + m) / (1 - m));
+            double res = fitted.preActivation(xs)[0] - target;
+            dot[0] += res * xs[0];
+            dot[1] += res * xs[1];
+            dot[2] += res;
+        }
+        assertThat(dot).containsExactly(new double[] {0, 0, 0}, within(1e-7));
+        // the unmerged neuron 2 is fitted to its own pre-activation, which it reproduces exactly
+        for (double[] xs : x) {
+            assertThat(fitted.preActivation(xs)[1]).isCloseTo(n.layer(0).preActivation(xs)[2], within(1e-7));
+        }
+        assertThat(r.calibrationMseAfter()).isLessThan(r.calibrationMseBefore());
+    }
+
+    @Test
     void anUnchangedNetworkIsNotRefitted() {
         Mlp n = Nets.random(41, 3, 5, 1);
         LeastSquaresRefit.Result r = new LeastSquaresRefit(n, n, PrunedNetwork.identityOrigin(n),

@@ -29,7 +29,8 @@ public final class ExperimentSummary {
     /** Baselines AFDE is compared with. */
     static final List<String> BASELINES = List.of("magnitude", "layer-magnitude", "structured", "wanda");
 
-    static final List<String> COMPENSATIONS = List.of("none", "refit");
+    static final List<String> COMPENSATIONS = java.util.Arrays.stream(org.odelump.nn.Compensation.values())
+            .map(org.odelump.nn.Compensation::key).toList();
 
     private final ExperimentPlan plan;
     private final List<ResultRow> rows;
@@ -134,7 +135,7 @@ public final class ExperimentSummary {
         sb.append(header);
         sb.append("\n## Win rates of AFDE against each baseline at the same parameter count\n\n");
         sb.append("Share of cells where AFDE's test RMSE is strictly lower. *tables*: the removed-parameter levels "
-                + "of the tables (seeds × levels × both compensations); *all*: every measured level, also those "
+                + "of the tables (seeds × levels × every compensation); *all*: every measured level, also those "
                 + "of the plots.\n\n");
         sb.append("| dataset | architecture |");
         for (String b : BASELINES) {
@@ -251,6 +252,6 @@ public final class ExperimentSummary {
                         "non-zero parameters", "test RMSE (mean over seeds)", curves));
             }
         }
-        return Plots.curvePanels(charts, 2);
+        return Plots.curvePanels(charts, COMPENSATIONS.size());
     }
 }

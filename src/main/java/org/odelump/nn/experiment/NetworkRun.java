@@ -36,11 +36,12 @@ import org.odelump.nn.io.NetworkProvenance;
 /**
  * One network of an experiment: one dataset, one architecture, one seed. Splits the data 80/10/10 with the seed,
  * standardises inputs and targets on the training split, trains (or reuses the cached network of an earlier run
- * with the same training settings and data), then measures every method:
- at each removed fraction r of the plan (the tables' and the plots'): AFDE and ABDE at the smallest relative ε whose
- * network has at most (1 − r)·P non-zero parameters ({@link EpsilonSearch#atMost}), and the four pruning baselines
- * at exactly AFDE's count there ({@link BaselineMatching}), each with compensation {@code none} and {@code refit}. ε is fixed by parameter counts only, and the calibration
- * inputs (Wanda's activation norms, the refit) are training rows: the test split enters nothing but the score.
+ * with the same training settings and data), then measures every method at each removed fraction r of the plan (the
+ * tables' and the plots'): AFDE and ABDE at the smallest relative ε whose network has at most (1 − r)·P non-zero
+ * parameters ({@link EpsilonSearch#atMost}), and the four pruning baselines at exactly AFDE's count there
+ * ({@link BaselineMatching}), each under every {@link Compensation}. ε is fixed by parameter counts only, and the
+ * calibration inputs (Wanda's activation norms, the refit) are training rows: the test split enters nothing but
+ * the score.
  *
  * <p>Files in the run's directory, each written atomically: {@code network.json} (the trained network with its
  * standardisation, in odelump's network format), {@code training.json} (loss curves and the training
@@ -185,14 +186,14 @@ final class NetworkRun {
         return new Outcome(rows, false, retrained);
     }
 
-    /** The method's network under both compensations, and for AFDE every baseline at its count. */
+    /** The method's network under every compensation, and for AFDE every baseline at its count. */
     private void measure(double level, LumpingCompressor.Method m, double eps,
                          LumpingCompressor.Result r, Mlp net, double[][] calibration, Scorer score, long full,
                          double searchSeconds, List<ResultRow> rows) {
         String name = m.name().toLowerCase(java.util.Locale.ROOT);
         for (Compensation c : Compensation.values()) {
             long ts = System.nanoTime();
-            Mlp out = c.apply(net, r.network(), r.neuronOrigin(), calibration);
+            Mlp out = c.apply(net, r, calibration);
             rows.add(row(ResultRow.Kind.LEVEL, level, name, c, eps, out.nonZeroCount(), full, score.of(out),
                     searchSeconds + (System.nanoTime() - ts) / 1e9));
         }
@@ -226,7 +227,7 @@ final class NetworkRun {
 
     private ResultRow row(ResultRow.Kind kind, double level, String method, Compensation c, double eps, long params,
                           long full, RegressionMetrics m, double seconds) {
-        return row(kind, level, method, c.name().toLowerCase(java.util.Locale.ROOT), eps, params, full, m, seconds);
+        return row(kind, level, method, c.key(), eps, params, full, m, seconds);
     }
 
     private ResultRow row(ResultRow.Kind kind, double level, String method, String comp, double eps, long params,
