@@ -49,6 +49,9 @@ import picocli.CommandLine.Option;
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    /** Width of {@code --help} text; every description and footer line is at most this long. */
+    static final int HELP_WIDTH = 106;
+
     /** Success. */
     public static final int EXIT_OK = 0;
     /** The input file or the command line is invalid. */
@@ -72,6 +75,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // wide enough for the description and footer lines of every command, so that none is wrapped mid-line
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, err));

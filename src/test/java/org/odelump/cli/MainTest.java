@@ -35,6 +35,31 @@ class MainTest {
     }
 
     @Test
+    void everyHelpKeepsItsDescriptionAndFooterLinesWhole() {
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
+        commands.add(root);
+        for (picocli.CommandLine c : commands) {
+            String name = c.getCommandSpec().name();
+            if (name.equals("help")) {
+                continue;
+            }
+            CliRun r = name.equals("odelump") ? CliRun.of("--help") : CliRun.of(name, "--help");
+            assertThat(r.code()).as(name).isZero();
+            List<String> lines = r.out().lines().toList();
+            java.util.List<String> written = new java.util.ArrayList<>(List.of(c.getCommandSpec().usageMessage()
+                    .description()));
+            written.addAll(List.of(c.getCommandSpec().usageMessage().footer()));
+            for (String w : written) {
+                if (!w.isBlank()) {
+                    assertThat(lines).as(name + " --help").contains(w);
+                }
+            }
+            assertThat(lines).as(name).allMatch(l -> l.length() <= Main.HELP_WIDTH);
+        }
+    }
+
+    @Test
     void theEmbeddedExampleIsValidDsl() throws IOException {
         OdeSystem m = OdeParser.parse("example", DemoCommand.exampleText()).system();
         assertThat(m.dimension()).isEqualTo(14);
