@@ -192,7 +192,8 @@ public final class Plots {
             c.addSeries(" ", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             logY = false;
         }
-        c.getStyler().setYAxisLogarithmic(logY).setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setYAxisLogarithmic(logY).setYAxisLogarithmicDecadeOnly(false)
+                .setLegendPosition(Styler.LegendPosition.InsideNE);
         return c;
     }
 
