@@ -213,13 +213,13 @@ final class ExperimentCommand implements Callable<Integer> {
                 + "Adam (learning rate %s, batch %d), at most %d epochs, early stopping after %d epochs without a "
                 + "lower validation loss, best validation epoch kept.%n"
                 + "- Compression: relative epsilon chosen by parameter count only (smallest epsilon whose network "
-                + "has at most (1 - level) of the parameters; levels %s for the tables, %s as well for the plots); baselines "
-                + "pruned to exactly AFDE's count; calibration: %d training rows after a seeded shuffle (Wanda's "
+                + "has at most (1 - level) of the parameters; levels %s for the tables, %s as well for the plots); "
+                + "baselines pruned to exactly AFDE's count; calibration: %d training rows after a seeded shuffle (Wanda's "
                 + "norms and the refit; the refit's ridge is chosen on every fifth calibration row).%n"
                 + "- Scores: test split only, RMSE in the target's units.%n%n",
                 version, Instant.now(), String.join(", ", plan.datasets()), plan.seeds(), archs,
-                plan.learningRate(), plan.batchSize(), plan.maxEpochs(), plan.patience(), plan.levels(), plan.curveLevels(),
-                plan.calibration());
+                plan.learningRate(), plan.batchSize(), plan.maxEpochs(), plan.patience(), plan.levels(),
+                plan.curveLevels(), plan.calibration());
     }
 
     /** A progress bar over runs on a terminal, one line per finished run otherwise. */

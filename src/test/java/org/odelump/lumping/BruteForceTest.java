@@ -14,6 +14,7 @@ import org.odelump.model.LumpedSystem;
 import org.odelump.model.LumpedSystem.Method;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
+import org.odelump.testutil.LumpingDefinitions;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.TrajectoryCheck;
 
@@ -123,8 +124,8 @@ class BruteForceTest {
         int n = sys.dimension();
         List<Partition> passing = new ArrayList<>();
         for (Partition p : refinements(h0)) {
-            if (forward ? BruteForceDefinitions.isForward(sys, p, rnd, DEFINITION_TOL)
-                    : BruteForceDefinitions.isBackward(sys, p, rnd, DEFINITION_TOL)) {
+            if (forward ? LumpingDefinitions.isForward(sys, p, rnd, DEFINITION_TOL)
+                    : LumpingDefinitions.isBackward(sys, p, rnd, DEFINITION_TOL)) {
                 passing.add(p);
             }
         }

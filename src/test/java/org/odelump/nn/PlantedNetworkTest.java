@@ -17,9 +17,13 @@ import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
+import org.odelump.testutil.LumpingDefinitions;
 
 /** {@code ode-specs/random_network_planted.ode}: produced by {@link PlantedNetworkSpec}, and its planted BE holds. */
 class PlantedNetworkTest {
+
+    /** Relative tolerance of the numeric FE/BE definition checks. */
+    private static final double DEFINITION_TOLERANCE = 1e-9;
 
     private static final Path FILE = Path.of("ode-specs", PlantedNetworkSpec.FILE);
 
@@ -82,26 +86,27 @@ class PlantedNetworkTest {
         OdeSystem m = model();
         Partition planted = planted(m);
         SplittableRandom rnd = new SplittableRandom(17);
-        assertThat(LumpingDefinitions.isBackward(m, planted, rnd)).isTrue();
-        assertThat(LumpingDefinitions.isForward(m, planted, rnd)).isFalse();
+        assertThat(LumpingDefinitions.isBackward(m, planted, rnd, DEFINITION_TOLERANCE)).isTrue();
+        assertThat(LumpingDefinitions.isForward(m, planted, rnd, DEFINITION_TOLERANCE)).isFalse();
         // every strict coarsening of the planted partition (set partitions of its 4 blocks) fails; since a coarsest
         // BE exists, a BE with no valid strict coarsening is that coarsest one
         List<Partition> coarser = LumpingDefinitions.coarsenings(planted);
         assertThat(coarser).hasSize(15);
         for (Partition p : coarser) {
             if (!p.equals(planted)) {
-                assertThat(LumpingDefinitions.isBackward(m, p, rnd)).as(p.format(m.variableNames())).isFalse();
+                assertThat(LumpingDefinitions.isBackward(m, p, rnd, DEFINITION_TOLERANCE))
+                        .as(p.format(m.variableNames())).isFalse();
             }
         }
         LumpedSystem be = new Reduction(m, LumpedSystem.Method.BE, Partition.single(m.dimension()), "none",
                 Tolerance.DEFAULT).compute();
         assertThat(planted.refines(be.partition())).isTrue();
-        assertThat(LumpingDefinitions.isBackward(m, be.partition(), rnd)).isTrue();
+        assertThat(LumpingDefinitions.isBackward(m, be.partition(), rnd, DEFINITION_TOLERANCE)).isTrue();
         assertThat(be.partition()).isEqualTo(planted);
         // the FE odelump finds is valid by definition
         LumpedSystem fe = new Reduction(m, LumpedSystem.Method.FE, Partition.single(m.dimension()), "none",
                 Tolerance.DEFAULT).compute();
-        assertThat(LumpingDefinitions.isForward(m, fe.partition(), rnd)).isTrue();
+        assertThat(LumpingDefinitions.isForward(m, fe.partition(), rnd, DEFINITION_TOLERANCE)).isTrue();
     }
 
     @Test

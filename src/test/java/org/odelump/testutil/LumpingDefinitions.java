@@ -1,16 +1,23 @@
-package org.odelump.lumping;
+package org.odelump.testutil;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
 import org.odelump.model.Polynomial;
 
-/** The definitions of FE and BE checked numerically at random points, independently of the algorithms. */
-final class BruteForceDefinitions {
+/**
+ * The definitions of FE and BE (Cardelli, Tribastone, Tschaikowski, Vandin, PNAS 2017) checked numerically at random
+ * points, independently of odelump's lumping algorithms, and enumerations of set partitions for brute-force tests.
+ */
+public final class LumpingDefinitions {
+
 
     private static final int POINTS = 3;
 
-    private BruteForceDefinitions() {
+    private LumpingDefinitions() {
     }
 
     /**
@@ -18,7 +25,7 @@ final class BruteForceDefinitions {
      * takes the same value for two independent weight choices at several random y (it is a function of the block
      * sums y).
      */
-    static boolean isForward(OdeSystem sys, Partition p, SplittableRandom rnd, double tol) {
+    public static boolean isForward(OdeSystem sys, Partition p, SplittableRandom rnd, double tol) {
         int n = sys.dimension();
         for (int pt = 0; pt < POINTS; pt++) {
             double[] y = new double[p.size()];
@@ -47,7 +54,7 @@ final class BruteForceDefinitions {
     }
 
     /** BE: same-block drifts are equal at random block-constant points. */
-    static boolean isBackward(OdeSystem sys, Partition p, SplittableRandom rnd, double tol) {
+    public static boolean isBackward(OdeSystem sys, Partition p, SplittableRandom rnd, double tol) {
         int n = sys.dimension();
         for (int pt = 0; pt < POINTS; pt++) {
             double[] x = new double[n];
@@ -98,5 +105,70 @@ final class BruteForceDefinitions {
             s += Math.abs(f.coefficient(t) * f.monomial(t).evaluate(x));
         }
         return s;
+    }
+
+    /** Calls {@code action} with every set partition of {@code n} elements (restricted growth strings). */
+    public static void forEachPartition(int n, Consumer<Partition> action) {
+        int[] labels = new int[n];
+        int[] max = new int[n];
+        while (true) {
+            action.accept(Partition.fromLabels(labels.clone()));
+            int i = n - 1;
+            while (i > 0 && labels[i] == max[i - 1] + 1) {
+                i--;
+            }
+            if (i <= 0) {
+                return;
+            }
+            labels[i]++;
+            max[i] = Math.max(max[i - 1], labels[i]);
+            for (int j = i + 1; j < n; j++) {
+                labels[j] = 0;
+                max[j] = max[i];
+            }
+        }
+    }
+
+    /** Every coarsening of {@code p} (including p itself): set partitions of its blocks. */
+    public static List<Partition> coarsenings(Partition p) {
+        List<Partition> out = new ArrayList<>();
+        forEachPartition(p.size(), q -> {
+            int[] labels = new int[p.variableCount()];
+            for (int v = 0; v < labels.length; v++) {
+                labels[v] = q.blockOf(p.blockOf(v));
+            }
+            out.add(Partition.fromLabels(labels));
+        });
+        return out;
+    }
+
+    /** The join (finest common coarsening) of two partitions of the same variables. */
+    public static Partition join(Partition a, Partition b) {
+        int n = a.variableCount();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (Partition p : List.of(a, b)) {
+            for (int blk = 0; blk < p.size(); blk++) {
+                int[] members = p.block(blk);
+                for (int k = 1; k < members.length; k++) {
+                    parent[find(parent, members[k])] = find(parent, members[0]);
+                }
+            }
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = find(parent, i);
+        }
+        return Partition.fromLabels(labels);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 }
