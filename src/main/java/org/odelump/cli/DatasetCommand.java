@@ -44,17 +44,13 @@ final class DatasetCommand implements Callable<Integer> {
             description = "glycolytic, electrical, polymerisation, rn, abalone, protein, metro or hepc.")
     String name;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "4000",
-            description = "Rows of a synthetic dataset (default: ${DEFAULT-VALUE}).")
-    int rows;
-
     @Option(names = "--seed", paramLabel = "S",
             description = "Seed of the synthetic initial states (default: the experiment's, "
                     + ExperimentDataset.SYNTHETIC_SEED + ").")
     Long seed;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the UCI files.")
-    Path dataDir;
+    @CommandLine.Mixin
+    DatasetOptions data;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.csv", description = "CSV file to write.")
     Path output;
@@ -64,44 +60,36 @@ final class DatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            ExperimentDataset.requireKnown(name);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException(e.getMessage());
-        }
-        if (rows < 10) {
+        data.require(name);
+        if (data.rows < 10) {
             throw new Main.UsageException("--rows must be at least 10");
         }
-        if (ExperimentDataset.needsDataDir(name) && dataDir == null) {
-            throw new Main.UsageException("dataset " + name + " is read from --data-dir DIR, which was not given; "
-                    + "download it from the UCI Machine Learning Repository (see odelump experiment --help)");
-        }
         ExperimentPlan plan = new ExperimentPlan(List.of(name), 1, ExperimentPlan.DEFAULT_ARCHITECTURES, 1e-3, 64,
-                1, 0, ExperimentPlan.DEFAULT_LEVELS, List.of(), 2, rows, dataDir);
+                1, 0, ExperimentPlan.DEFAULT_LEVELS, List.of(), 2, data.rows, data.dataDir);
         ExperimentDataset d;
         try {
             d = seed == null ? ExperimentDataset.load(name, plan) : ExperimentDataset.load(name, plan, seed);
         } catch (java.io.IOException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        Dataset data = d.data();
-        List<String> header = new ArrayList<>(data.featureNames());
-        header.addAll(data.targetNames());
-        List<List<?>> table = new ArrayList<>();
-        for (int r = 0; r < data.rows(); r++) {
+        Dataset table = d.data();
+        List<String> header = new ArrayList<>(table.featureNames());
+        header.addAll(table.targetNames());
+        List<List<?>> cells = new ArrayList<>();
+        for (int r = 0; r < table.rows(); r++) {
             List<Object> row = new ArrayList<>();
-            for (double v : data.inputRow(r)) {
+            for (double v : table.inputRow(r)) {
                 row.add(v);
             }
-            for (double v : data.targetRow(r)) {
+            for (double v : table.targetRow(r)) {
                 row.add(v);
             }
-            table.add(row);
+            cells.add(row);
         }
-        AtomicFiles.writeString(output, CsvTables.table(header, table));
+        AtomicFiles.writeString(output, CsvTables.table(header, cells));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "wrote %s: %d rows, %d features, target %s%n  source: %s%n", output, data.rows(),
-                data.features(), String.join(",", data.targetNames()), d.source());
+        out.printf(Locale.ROOT, "wrote %s: %d rows, %d features, target %s%n  source: %s%n", output, table.rows(),
+                table.features(), String.join(",", table.targetNames()), d.source());
         out.flush();
         return Main.EXIT_OK;
     }

@@ -1,7 +1,6 @@
 package org.odelump.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.odelump.nn.UciDataset;
 import org.odelump.nn.experiment.Experiment;
 import org.odelump.nn.experiment.ExperimentDataset;
 import org.odelump.nn.experiment.ExperimentPlan;
@@ -64,8 +62,8 @@ final class ExperimentCommand implements Callable<Integer> {
                     + "given): glycolytic, electrical, polymerisation, rn, abalone, protein, metro, hepc.")
     List<String> datasets;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the UCI files.")
-    Path dataDir;
+    @CommandLine.Mixin
+    DatasetOptions data;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "5",
             description = "Seeds 1..N per dataset and architecture (default: ${DEFAULT-VALUE}).")
@@ -105,10 +103,6 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Training rows used as calibration inputs (default: ${DEFAULT-VALUE}).")
     int calibration;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "4000",
-            description = "Rows generated per synthetic dataset (default: ${DEFAULT-VALUE}).")
-    int rows;
-
     @Option(names = "--threads", paramLabel = "N",
             description = "Runs in parallel (default: the number of processors).")
     Integer threads;
@@ -125,14 +119,7 @@ final class ExperimentCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> keys = datasets != null ? datasets : defaultDatasets();
         for (String k : keys) {
-            try {
-                ExperimentDataset.requireKnown(k);
-            } catch (IllegalArgumentException e) {
-                throw new Main.UsageException("--datasets: " + e.getMessage());
-            }
-            if (ExperimentDataset.needsDataDir(k)) {
-                checkDataFile(k);
-            }
+            data.require(k);
         }
         List<List<Integer>> archs = new ArrayList<>();
         for (String a : architectures) {
@@ -149,12 +136,12 @@ final class ExperimentCommand implements Callable<Integer> {
         ExperimentPlan plan;
         try {
             plan = new ExperimentPlan(keys, seeds, archs, learningRate, batch, epochs, patience, levels,
-                    curveLevels, calibration, rows, dataDir);
+                    curveLevels, calibration, data.rows, data.dataDir);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
         String version = new Main.Version().getVersion()[0];
-        if (dataDir == null && datasets == null) {
+        if (data.dataDir == null && datasets == null) {
             err.println("note: only the synthetic datasets run; give --data-dir DIR with the UCI files for abalone,"
                     + " protein, metro and hepc (see --help)");
         }
@@ -179,26 +166,11 @@ final class ExperimentCommand implements Callable<Integer> {
     private List<String> defaultDatasets() {
         List<String> k = new ArrayList<>();
         for (String key : ExperimentDataset.KEYS) {
-            if (dataDir != null || !ExperimentDataset.needsDataDir(key)) {
+            if (data.dataDir != null || !ExperimentDataset.needsDataDir(key)) {
                 k.add(key);
             }
         }
         return k;
-    }
-
-    private void checkDataFile(String key) {
-        if (dataDir == null) {
-            throw new Main.UsageException("dataset " + key + " is read from --data-dir DIR, which was not given; "
-                    + "download it from the UCI Machine Learning Repository (see --help)");
-        }
-        UciDataset u = ExperimentDataset.uci(key, dataDir);
-        if (!Files.isRegularFile(u.locate(dataDir))) {
-            String names = u == UciDataset.HEPC_HOURLY ? UciDataset.HEPC.fileName() + " (or "
-                    + UciDataset.HEPC_HOURLY.fileName() + ")" : u.fileName();
-            throw new Main.UsageException("dataset " + key + ": no " + names + " in " + dataDir + " or "
-                    + dataDir.resolve(u.folder()) + "; download it from the UCI Machine Learning Repository "
-                    + "(see --help)");
-        }
     }
 
     private String header(ExperimentPlan plan, int nThreads, String version) {
