@@ -14,11 +14,10 @@ import org.odelump.nn.UciDataset;
  * A dataset of the evaluation, loaded, with where it came from.
  *
  * @param key    the name used on the command line and in the results
- * @param title  a readable name
  * @param source provenance: the file and its SHA-256, or the synthetic recipe and its seed
  * @param data   the rows
  */
-public record ExperimentDataset(String key, String title, String source, Dataset data) {
+public record ExperimentDataset(String key, String source, Dataset data) {
 
     /** Seed of the synthetic datasets' initial states: the data is fixed, the runs' seeds vary split and weights. */
     public static final long SYNTHETIC_SEED = 20261125L;
@@ -28,7 +27,6 @@ public record ExperimentDataset(String key, String title, String source, Dataset
 
     public ExperimentDataset {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(data, "data");
     }
@@ -60,12 +58,11 @@ public record ExperimentDataset(String key, String title, String source, Dataset
      * @throws IllegalArgumentException for an unknown key
      */
     public static ExperimentDataset load(String key, ExperimentPlan plan) throws IOException {
-        UciDataset u = uci(key);
-        if (u != null) {
+        if (needsDataDir(key)) {
             if (plan.dataDir() == null) {
                 throw new IOException("dataset " + key + " is read from --data-dir, which was not given");
             }
-            u = uci(key, plan.dataDir());
+            UciDataset u = uci(key, plan.dataDir());
             Path file = u.locate(plan.dataDir());
             Dataset d = u.load(plan.dataDir());
             String source = String.format(java.util.Locale.ROOT, "%s (UCI %s layout, sha256 %s, %d rows)%s", file,
@@ -73,7 +70,7 @@ public record ExperimentDataset(String key, String title, String source, Dataset
                             ? "; the hourly aggregate, because UCI's raw minute file " + UciDataset.HEPC.fileName()
                             + " is not in the data directory" : u == UciDataset.HEPC
                             ? "; UCI's raw minute file summed per hour, hours with a missing value left out" : "");
-            return new ExperimentDataset(key, title(u), source, d);
+            return new ExperimentDataset(key, source, d);
         }
         return load(key, plan, SYNTHETIC_SEED);
     }
@@ -85,7 +82,7 @@ public record ExperimentDataset(String key, String title, String source, Dataset
         }
         SyntheticDataset s = SyntheticDataset.byKey(key);
         Dataset d = s.generate(plan.syntheticRows(), syntheticSeed);
-        return new ExperimentDataset(key, s.key(), "synthetic, seed " + syntheticSeed + ", " + d.rows()
+        return new ExperimentDataset(key, "synthetic, seed " + syntheticSeed + ", " + d.rows()
                 + " rows: " + s.recipe(), d);
     }
 
@@ -128,15 +125,5 @@ public record ExperimentDataset(String key, String title, String source, Dataset
             }
         }
         return null;
-    }
-
-    private static String title(UciDataset u) {
-        return switch (u) {
-            case ABALONE -> "Abalone";
-            case PROTEIN -> "PROTEIN (CASP)";
-            case METRO -> "Metro Interstate Traffic";
-            case HEPC_HOURLY -> "HEPC (hourly aggregate)";
-            case HEPC -> "HEPC (UCI minute file, summed per hour)";
-        };
     }
 }
