@@ -74,8 +74,8 @@ final class ConvertCommand implements Callable<Integer> {
                     + "interface (input '%s' %s, output '%s', opset %d); converting back writes odelump's "
                     + "standard one%n", sig.inputName(), sig.inputShape(), sig.outputName(), sig.opset());
         }
-        out.printf(Locale.ROOT, "wrote %s: %s network %s%s%s%s%n", output, to == NetworkFormat.ONNX
-                        ? "ONNX (" + precision + ")" : "JSON", file.mlp(),
+        out.printf(Locale.ROOT, "wrote %s: %s, widths %s%s%s%s%n", output, to == NetworkFormat.ONNX
+                        ? "ONNX (" + precision + ")" : "JSON", java.util.Arrays.toString(file.mlp().widths()),
                 file.inputNames().isEmpty() ? "" : ", inputs " + String.join(", ", file.inputNames()),
                 file.inputStandardisation() == null ? "" : ", input standardisation",
                 file.targetStandardisation() == null ? "" : ", target standardisation");

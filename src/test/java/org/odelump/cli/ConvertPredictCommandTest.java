@@ -48,7 +48,7 @@ class ConvertPredictCommandTest {
         Path onnx = dir.resolve("demo.onnx");
         CliRun r = CliRun.of("convert", NET, "-o", onnx.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo("wrote " + onnx + ": ONNX (float32) network Mlp[2, 16, 16, 1], inputs x0, x1\n");
+        assertThat(r.out()).isEqualTo("wrote " + onnx + ": ONNX (float32), widths [2, 16, 16, 1], inputs x0, x1\n");
         NetworkFile json = NetworkFiles.read(Path.of(NET));
         OnnxRuntimeCheck.assertRunsAs(onnx, json);
 
