@@ -142,6 +142,37 @@ class ConvertPredictCommandTest {
         assertThat(NetworkFiles.read(json).mlp()).isEqualTo(read.mlp());
     }
 
+    /** What an ML user does: compress a PyTorch export and drop the result into the same inference code. */
+    @Test
+    void aCompressedPyTorchExportKeepsItsInterfaceAndRunsInOnnxRuntime() throws IOException {
+        Path torch = dir.resolve("torch.onnx");
+        Files.write(torch, torchImageNet("Tanh"));
+        NetworkFile net = NetworkFiles.read(torch);
+        StringBuilder csv = new StringBuilder("p0,p1,p2,p3,y\n");
+        java.util.Random rnd = new java.util.Random(3);
+        for (int r = 0; r < 120; r++) {
+            double[] x = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+            csv.append(x[0]).append(',').append(x[1]).append(',').append(x[2]).append(',').append(x[3]).append(',')
+                    .append(net.predict(x)[0] + 0.01 * rnd.nextGaussian()).append('\n');
+        }
+        Path data = dir.resolve("pixels.csv");
+        Files.writeString(data, csv);
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("compress", torch.toString(), "--data", data.toString(), "--target", "y",
+                "--method", "structured", "--ratio", "1.3", "--test-fraction", "0.25", "--seed", "1",
+                "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Path compressed = out.resolve("compressed.onnx");
+        NetworkFile small = NetworkFiles.read(compressed);
+        assertThat(small.mlp().widths()).containsExactly(4, 2, 1);
+        assertThat(small.onnx()).isEqualTo(net.onnx());
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(compressed));
+        assertThat(m.getGraph().getInput(0)).isEqualTo(value("pixels", -1, 1, 2, 2));
+        assertThat(m.getGraph().getOutput(0)).isEqualTo(value("score", -1, 1));
+        assertThat(m.getOpsetImport(0).getVersion()).isEqualTo(14);
+        OnnxRuntimeCheck.assertRunsAs(compressed, small);
+    }
+
     @Test
     void convertRefusesBadInputWithExit2AndWritesNothing() throws IOException {
         Path conv = dir.resolve("conv.onnx");
