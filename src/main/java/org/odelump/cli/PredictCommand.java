@@ -44,7 +44,7 @@ final class PredictCommand implements Callable<Integer> {
             description = "Comma-separated table with a header line holding the network's input columns.")
     Path data;
 
-    @Option(names = "--inputs", paramLabel = "COL1,COL2,...", split = ",",
+    @Option(names = "--inputs", paramLabel = "COL", split = ",",
             description = "The columns to feed, in the network's input order (default: the network's input names).")
     List<String> inputs;
 
