@@ -22,6 +22,7 @@ import org.odelump.nn.Activation;
 import org.odelump.nn.ColumnScaling;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.io.OnnxElementwise.ColumnAffine;
 import org.odelump.nn.io.OnnxTensors.Tensor;
 import org.odelump.nn.io.OnnxTensors.TensorException;
 
@@ -89,78 +90,6 @@ public final class OnnxNetworkReader {
             long[] featureDims) {
     }
 
-    /**
-     * Elementwise y = x·scale + shift per column, built from Sub/Div/Mul/Add nodes with constant operands; the first
-     * node's description is kept for messages.
-     */
-    private static final class ColumnAffine {
-        final double[] scale;
-        final double[] shift;
-        final String firstNode;
-
-        ColumnAffine(int n, String firstNode) {
-            scale = new double[n];
-            shift = new double[n];
-            java.util.Arrays.fill(scale, 1);
-            this.firstNode = firstNode;
-        }
-
-        /** Applies {@code op} with per-column constant {@code c}; {@code constantFirst} for c − x. */
-        void apply(String op, double[] c, boolean constantFirst) {
-            for (int i = 0; i < scale.length; i++) {
-                switch (op) {
-                    case "Add" -> shift[i] += c[i];
-                    case "Sub" -> {
-                        if (constantFirst) {
-                            scale[i] = -scale[i];
-                            shift[i] = c[i] - shift[i];
-                        } else {
-                            shift[i] -= c[i];
-                        }
-                    }
-                    case "Mul" -> {
-                        scale[i] *= c[i];
-                        shift[i] *= c[i];
-                    }
-                    case "Div" -> {
-                        scale[i] /= c[i];
-                        shift[i] /= c[i];
-                    }
-                    default -> throw new AssertionError(op);
-                }
-            }
-        }
-
-        boolean positive() {
-            for (double v : scale) {
-                if (!(v > 0)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Rows j of (w, b) become scale_j·row + shift_j: the map applied after the layer's affine part. */
-        void foldAfter(double[][] w, double[] b) {
-            for (int j = 0; j < w.length; j++) {
-                for (int i = 0; i < w[j].length; i++) {
-                    w[j][i] *= scale[j];
-                }
-                b[j] = b[j] * scale[j] + shift[j];
-            }
-        }
-
-        /** Columns i of w are scaled and b absorbs the shift: the map applied to the layer's inputs. */
-        void foldBefore(double[][] w, double[] b) {
-            for (int j = 0; j < w.length; j++) {
-                for (int i = 0; i < w[j].length; i++) {
-                    b[j] += w[j][i] * shift[i];
-                    w[j][i] *= scale[i];
-                }
-            }
-        }
-    }
-
     private OnnxNetworkReader(String file, Path baseDir) {
         this.file = file;
         this.baseDir = baseDir;
@@ -189,7 +118,7 @@ public final class OnnxNetworkReader {
         OnnxNetworkReader r = new OnnxNetworkReader(file, baseDir);
         ValueInfoProto[] io = new ValueInfoProto[2];
         Mlp mlp = r.graph(model.getGraph(), io);
-        OnnxSignature sig = signature(io[0], io[1], mlp, model);
+        OnnxSignature sig = OnnxSignature.of(io[0], io[1], mlp.inputs(), mlp.outputs(), model);
         return OnnxMetadata.attach(new OnnxMetadata.GraphContent(mlp, r.inputScaling, r.targetScaling,
                 sig.equals(OnnxSignature.standard(mlp.inputs(), mlp.outputs())) ? null : sig), model, file);
     }
@@ -228,7 +157,7 @@ public final class OnnxNetworkReader {
         io[1] = output;
         checkElementType(input, "input");
         checkElementType(output, "output");
-        featureDims = knownFeatureDims(input);
+        featureDims = OnnxElementwise.knownFeatureDims(input);
         Set<Integer> used = new HashSet<>();
         String cur = input.getName();
         String lastProducer = null;
@@ -305,7 +234,7 @@ public final class OnnxNetworkReader {
                             + "; only axis 1 keeps the batch dimension");
                 }
                 flattenedAtInput = true;
-                featureDims = featureDims == null ? null : new long[] {product(featureDims)};
+                featureDims = featureDims == null ? null : new long[] {OnnxElementwise.product(featureDims)};
             }
             case "Reshape" -> {
                 atInput(n, idx);
@@ -319,7 +248,7 @@ public final class OnnxNetworkReader {
                 reshapedWidth = (int) s[1];
                 flattenedAtInput = true;
                 featureDims = s[1] > 0 ? new long[] {(long) s[1]}
-                        : featureDims == null ? null : new long[] {product(featureDims)};
+                        : featureDims == null ? null : new long[] {OnnxElementwise.product(featureDims)};
             }
             case "Gemm" -> gemm(n, idx, cur);
             case "MatMul" -> matMul(n, idx, cur);
@@ -517,75 +446,14 @@ public final class OnnxNetworkReader {
      */
     private double[] perFeature(InputOp op, int width) {
         Tensor c = op.constant();
-        double[] v = c.values();
-        if (v.length == 1) {
-            double[] out = new double[width];
-            java.util.Arrays.fill(out, v[0]);
-            return out;
-        }
         long[] fd = op.featureDims() == null ? new long[] {width} : op.featureDims();
-        long[] cd = c.dims();
-        boolean ok = product(fd) == width && cd.length <= fd.length + 1
-                && (cd.length <= fd.length || cd[0] == 1);
-        long[] aligned = new long[fd.length];
-        java.util.Arrays.fill(aligned, 1);
-        if (ok) {
-            int drop = Math.max(0, cd.length - fd.length);
-            for (int k = drop; k < cd.length; k++) {
-                aligned[fd.length - (cd.length - k)] = cd[k];
-            }
-            for (int k = 0; k < fd.length; k++) {
-                ok &= aligned[k] == 1 || aligned[k] == fd[k];
-            }
-        }
-        if (!ok) {
+        double[] v = OnnxElementwise.broadcast(c.dims(), c.values(), fd, width);
+        if (v == null) {
             throw nodeError(op.node(), op.idx(), Diagnostic.Kind.SEMANTIC, "constant '" + c.name() + "' of shape "
                     + c.shape() + " does not broadcast to the input's features " + java.util.Arrays.toString(fd)
-                    + (product(fd) == width ? "" : " (the first layer takes " + width + " inputs)"));
+                    + (OnnxElementwise.product(fd) == width ? "" : " (the first layer takes " + width + " inputs)"));
         }
-        double[] out = new double[width];
-        for (int f = 0; f < width; f++) {
-            long rest = f;
-            long ci = 0;
-            long cstride = 1;
-            for (int k = fd.length - 1; k >= 0; k--) {
-                long index = rest % fd[k];
-                rest /= fd[k];
-                if (aligned[k] != 1) {
-                    ci += index * cstride;
-                }
-                cstride *= aligned[k];
-            }
-            out[f] = v[(int) ci];
-        }
-        return out;
-    }
-
-    private static long product(long[] dims) {
-        long p = 1;
-        for (long d : dims) {
-            p *= d;
-        }
-        return p;
-    }
-
-    /** The graph input's dimensions after the batch, or null when it has no shape or an unknown dimension. */
-    private static long[] knownFeatureDims(ValueInfoProto v) {
-        if (!v.hasType() || !v.getType().hasTensorType() || !v.getType().getTensorType().hasShape()) {
-            return null;
-        }
-        TensorShapeProto shape = v.getType().getTensorType().getShape();
-        if (shape.getDimCount() < 2) {
-            return null;
-        }
-        long[] d = new long[shape.getDimCount() - 1];
-        for (int i = 1; i < shape.getDimCount(); i++) {
-            if (!shape.getDim(i).hasDimValue()) {
-                return null;
-            }
-            d[i - 1] = shape.getDim(i).getDimValue();
-        }
-        return d;
+        return v;
     }
 
     private void activation(NodeProto n, int idx, Activation a) {
@@ -658,34 +526,6 @@ public final class OnnxNetworkReader {
 
     private void finish() {
         flush(true);
-    }
-
-    /** The graph's interface: input and output names and shapes, and the default-domain opset. */
-    private static OnnxSignature signature(ValueInfoProto input, ValueInfoProto output, Mlp mlp, ModelProto model) {
-        List<OnnxSignature.Dim> in = dims(input);
-        if (in.size() < 2) {
-            in = List.of(OnnxSignature.BATCH, OnnxSignature.Dim.fixed(mlp.inputs()));
-        }
-        List<OnnxSignature.Dim> out = dims(output);
-        if (out.size() != 2) {
-            out = List.of(in.get(0), OnnxSignature.Dim.fixed(mlp.outputs()));
-        }
-        long opset = model.getOpsetImportList().stream()
-                .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
-                .mapToLong(o -> o.getVersion()).findFirst().orElse(OnnxNetworkWriter.OPSET);
-        return new OnnxSignature(input.getName(), in, output.getName(), out, Math.max(opset, 1));
-    }
-
-    private static List<OnnxSignature.Dim> dims(ValueInfoProto v) {
-        if (!v.hasType() || !v.getType().hasTensorType() || !v.getType().getTensorType().hasShape()) {
-            return List.of();
-        }
-        List<OnnxSignature.Dim> d = new ArrayList<>();
-        for (TensorShapeProto.Dimension x : v.getType().getTensorType().getShape().getDimList()) {
-            d.add(x.hasDimValue() ? OnnxSignature.Dim.fixed(x.getDimValue()) : OnnxSignature.Dim.symbolic(
-                    x.getDimParam()));
-        }
-        return d;
     }
 
     private double[] broadcastBias(NodeProto n, int idx, Tensor c, int out) {

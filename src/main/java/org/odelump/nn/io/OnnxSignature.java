@@ -1,5 +1,8 @@
 package org.odelump.nn.io;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.List;
 import java.util.Objects;
 
@@ -103,5 +106,36 @@ public record OnnxSignature(String inputName, List<Dim> inputShape, String outpu
             out = List.of(outputShape.get(0), Dim.fixed(outputs));
         }
         return new OnnxSignature(inputName, in, outputName, out, opset);
+    }
+
+    /**
+     * The interface of a graph: its input and output (shapes missing or of unexpected rank become [batch, width]),
+     * and the default-domain opset of {@code model}.
+     */
+    static OnnxSignature of(ValueInfoProto input, ValueInfoProto output, int inputs, int outputs, ModelProto model) {
+        List<Dim> in = dims(input);
+        if (in.size() < 2) {
+            in = List.of(BATCH, Dim.fixed(inputs));
+        }
+        List<Dim> out = dims(output);
+        if (out.size() != 2) {
+            out = List.of(in.get(0), Dim.fixed(outputs));
+        }
+        long opset = model.getOpsetImportList().stream()
+                .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
+                .mapToLong(o -> o.getVersion()).findFirst().orElse(OnnxNetworkWriter.OPSET);
+        return new OnnxSignature(input.getName(), in, output.getName(), out, Math.max(opset, 1));
+    }
+
+    private static List<Dim> dims(ValueInfoProto v) {
+        if (!v.hasType() || !v.getType().hasTensorType() || !v.getType().getTensorType().hasShape()) {
+            return List.of();
+        }
+        List<Dim> d = new java.util.ArrayList<>();
+        for (TensorShapeProto.Dimension x : v.getType().getTensorType().getShape().getDimList()) {
+            d.add(x.hasDimValue() ? Dim.fixed(x.getDimValue()) : Dim.symbolic(
+                    x.getDimParam()));
+        }
+        return d;
     }
 }
