@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.InvalidModelException;
+import org.odelump.testutil.OnnxRuntimeCheck;
 
 /** Graphs the ONNX reader must reject, each with the exact message naming the node. */
 class OnnxMalformedTest {
@@ -200,6 +201,7 @@ class OnnxMalformedTest {
         Path model = dir.resolve("net.onnx");
         Files.write(model, OnnxGraphs.model(g).toByteArray());
         assertThat(NetworkFiles.read(model).mlp()).isEqualTo(OnnxNetworkTest.EXPECTED);
+        OnnxRuntimeCheck.assertRunsAs(model, NetworkFile.of(OnnxNetworkTest.EXPECTED));
 
         GraphProto.Builder escaping = edit(x -> x.setInitializer(0, external("w0", "../fc0.bin", 16)));
         Files.write(model, OnnxGraphs.model(escaping).toByteArray());
