@@ -20,6 +20,7 @@ import org.odelump.nn.Mlp;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
+import org.odelump.testutil.OnnxRuntimeCheck;
 
 /** End-to-end: {@code odelump compress} through {@link Main#run} on the network shipped in models/. */
 class CompressCommandTest {
@@ -136,11 +137,13 @@ class CompressCommandTest {
     void onnxNetworkIsWrittenBackAsOnnxAndPlotIsDrawn() throws Exception {
         Path onnx = tmp.resolve("demo.onnx");
         NetworkFiles.write(onnx, NetworkFiles.read(Path.of(NET)), NetworkFormat.ONNX);
+        OnnxRuntimeCheck.assertRunsAs(onnx, NetworkFiles.read(Path.of(NET)));
         Path out = tmp.resolve("onnx");
         CliRun r = CliRun.of("compress", onnx.toString(), "--data", TRAIN, "--target", "y", "--test-fraction",
                 "0.25", "--seed", "4", "--epsilon", "0.1", "--plot", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         NetworkFile back = NetworkFiles.read(out.resolve("compressed.onnx"));
+        OnnxRuntimeCheck.assertRunsAs(out.resolve("compressed.onnx"), back);
         assertThat(back.mlp().nonZeroCount()).isEqualTo(report(out).get("parametersAfter").asLong());
         assertFiniteOutputs(back.mlp());
         assertThat(report(out).get("testRows").asInt()).isEqualTo(80);

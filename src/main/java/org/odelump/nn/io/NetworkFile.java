@@ -16,9 +16,13 @@ import org.odelump.nn.Mlp;
  * @param inputStandardisation  applied to raw inputs before the network, or null
  * @param targetStandardisation the network's outputs are standardised targets, or null
  * @param provenance            who wrote the file, when, from what
+ * @param onnx                  the interface of the ONNX graph the network was read from (input and output names
+ *                              and shapes, opset), which an ONNX file written from it keeps; null for
+ *                              {@link OnnxSignature#standard odelump's own}
  */
 public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
-        ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance) {
+        ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance,
+        OnnxSignature onnx) {
 
     public NetworkFile {
         Objects.requireNonNull(mlp, "mlp");
@@ -40,6 +44,16 @@ public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputN
             throw new IllegalArgumentException("target standardisation has " + targetStandardisation.size()
                     + " columns for " + mlp.outputs() + " outputs");
         }
+        if (onnx != null && onnx.inputWidth() >= 0 && onnx.inputWidth() != mlp.inputs()) {
+            throw new IllegalArgumentException("the ONNX input " + onnx.inputShape() + " has " + onnx.inputWidth()
+                    + " features for " + mlp.inputs() + " inputs");
+        }
+    }
+
+    /** A network file without an ONNX signature. */
+    public NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
+            ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance) {
+        this(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, provenance, null);
     }
 
     /** A bare network: no names, no standardisation, unknown provenance. */
@@ -58,12 +72,32 @@ public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputN
     /** The same metadata around another network of the same input and output widths (e.g. a compressed one). */
     public NetworkFile withMlp(Mlp other) {
         return new NetworkFile(other, inputNames, outputNames, inputStandardisation, targetStandardisation,
-                provenance);
+                provenance, onnx);
     }
 
     /** The same file with other provenance. */
     public NetworkFile withProvenance(NetworkProvenance p) {
-        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, p);
+        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, p, onnx);
+    }
+
+    /** The same file with another ONNX signature (null: odelump's standard one). */
+    public NetworkFile withOnnx(OnnxSignature signature) {
+        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, provenance,
+                signature);
+    }
+
+    /** The names of the input columns: the file's names, or {@code x1..xn} when it names none. */
+    public List<String> inputColumns() {
+        return inputNames.isEmpty() ? numbered("x", mlp.inputs()) : inputNames;
+    }
+
+    /** The names of the outputs: the file's names, or {@code y1..ym}. */
+    public List<String> outputColumns() {
+        return outputNames.isEmpty() ? numbered("y", mlp.outputs()) : outputNames;
+    }
+
+    private static List<String> numbered(String prefix, int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> prefix + i).toList();
     }
 
     /**

@@ -65,8 +65,19 @@ final class OnnxMetadata {
         return MAPPER.writeValueAsString(m);
     }
 
-    /** The network file of {@code mlp} with the metadata found in {@code model}. */
-    static NetworkFile attach(Mlp mlp, ModelProto model, String file) {
+    /**
+     * What the reader found in the graph: the network, the input normalisation and output scaling it holds as
+     * nodes (or null), and the graph's interface (null when it is odelump's standard one).
+     */
+    record GraphContent(Mlp mlp, ColumnScaling inputScaling, ColumnScaling targetScaling, OnnxSignature signature) {
+    }
+
+    /**
+     * The network file of what the graph holds with the metadata found in {@code model}. A standardisation the
+     * graph holds as nodes wins; metadata for it must agree up to float rounding and then gives the exact doubles
+     * odelump wrote. Metadata alone (files of odelump before 2026-12, whose graph left it out) still applies.
+     */
+    static NetworkFile attach(GraphContent g, ModelProto model, String file) {
         Map<String, String> meta = OnnxNetworkReader.metadata(model);
         String tool = meta.get(TOOL);
         if (tool == null) {
@@ -74,12 +85,43 @@ final class OnnxMetadata {
         }
         NetworkProvenance provenance = new NetworkProvenance(tool, meta.getOrDefault(CREATED, ""),
                 meta.getOrDefault(SOURCE, ""));
+        ColumnScaling in = reconcile(g.inputScaling(), standardisation(meta, INPUT_STD, file), INPUT_STD,
+                "input normalisation", file);
+        ColumnScaling out = reconcile(g.targetScaling(), standardisation(meta, TARGET_STD, file), TARGET_STD,
+                "output scaling", file);
         try {
-            return new NetworkFile(mlp, names(meta, INPUTS, file), names(meta, OUTPUTS, file),
-                    standardisation(meta, INPUT_STD, file), standardisation(meta, TARGET_STD, file), provenance);
+            return new NetworkFile(g.mlp(), names(meta, INPUTS, file), names(meta, OUTPUTS, file), in, out,
+                    provenance, g.signature());
         } catch (IllegalArgumentException e) {
             throw bad(file, "metadata_props do not fit the network: " + e.getMessage());
         }
+    }
+
+    /** Relative difference of two numbers that float32 rounding (plus a division) can cause. */
+    private static final double FLOAT_AGREEMENT = 0x1p-20;
+
+    private static ColumnScaling reconcile(ColumnScaling graph, ColumnScaling meta, String key, String what,
+            String file) {
+        if (graph == null || meta == null) {
+            return graph != null ? graph : meta;
+        }
+        if (graph.size() != meta.size()) {
+            throw bad(file, "metadata_props " + key + " has " + meta.size() + " columns but the graph's " + what
+                    + " has " + graph.size());
+        }
+        double[][] g = {graph.mean(), graph.std()};
+        double[][] m = {meta.mean(), meta.std()};
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < g[k].length; i++) {
+                double scale = Math.max(Math.abs(m[k][i]), Math.abs(g[k][i]));
+                if (Math.abs(g[k][i] - m[k][i]) > FLOAT_AGREEMENT * scale + 1e-30) {
+                    throw bad(file, "metadata_props " + key + " disagrees with the graph's " + what + ": column "
+                            + i + " " + (k == 0 ? "mean" : "std") + " " + m[k][i] + " in the metadata, " + g[k][i]
+                            + " in the graph");
+                }
+            }
+        }
+        return meta;
     }
 
     private static List<String> names(Map<String, String> meta, String key, String file) {

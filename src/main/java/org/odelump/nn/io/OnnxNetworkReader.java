@@ -19,8 +19,10 @@ import java.util.Set;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
+import org.odelump.nn.ColumnScaling;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.io.OnnxElementwise.ColumnAffine;
 import org.odelump.nn.io.OnnxTensors.Tensor;
 import org.odelump.nn.io.OnnxTensors.TensorException;
 
@@ -31,15 +33,19 @@ import org.odelump.nn.io.OnnxTensors.TensorException;
  * <li>{@code Gemm} (attributes alpha, beta, transB; transA must be 0): Y = alpha·A·B' + beta·C, B' = Bᵀ when
  * transB = 1, the form PyTorch exports for {@code nn.Linear} (B is [out, in]); or</li>
  * <li>{@code MatMul} with a constant [in, out] weight, optionally followed by {@code Add} of a constant bias (the
- * form tf2onnx exports for Keras {@code Dense})</li>
+ * form tf2onnx exports for Keras {@code Dense} and skl2onnx for scikit-learn's MLPs)</li>
  * </ul>
  * optionally followed by {@code Tanh}, {@code Sigmoid} or {@code Relu} (none means identity). {@code Identity} and
  * {@code Dropout} are skipped anywhere; {@code Flatten} (axis 1) and {@code Reshape} to two dimensions are skipped
- * at the input. Weights are initializers or {@code Constant} nodes, FLOAT or DOUBLE, in raw_data, typed fields or
- * external data files next to the model. Anything else — another operator, a branch, a second input, a shape that
- * does not fit — is an {@link InvalidModelException} whose message names the node ({@code node 'fc2' (Gemm): ...}).
- * Names, standardisations and provenance written by {@link OnnxNetworkWriter} come back from the model's
- * metadata_props.
+ * at the input. {@code Sub}, {@code Div}, {@code Mul} and {@code Add} with a constant operand (numpy broadcasting)
+ * are elementwise affine maps: before the first layer they are the input standardisation z = (x − mean) / std
+ * (folded into the first layer when a scale is negative), after the last layer the target standardisation, and
+ * between layers they are folded into the neighbouring layer's weights. Weights are initializers or
+ * {@code Constant} nodes, FLOAT or DOUBLE, in raw_data, typed fields or external data files next to the model.
+ * Anything else — another operator, a branch, a second input, a shape that does not fit — is an
+ * {@link InvalidModelException} whose message names the node ({@code node 'fc2' (Gemm): ...}). Names, exact
+ * standardisations and provenance written by {@link OnnxNetworkWriter} come back from the model's metadata_props;
+ * the graph's input and output names and shapes and its opset are kept as the file's {@link OnnxSignature}.
  */
 public final class OnnxNetworkReader {
 
@@ -51,19 +57,37 @@ public final class OnnxNetworkReader {
     private Pending pending;
     private int reshapedWidth = -1;
     private boolean flattenedAtInput;
+    /** The input's feature dimensions at the current point of the input path, or null when not all are known. */
+    private long[] featureDims;
+    private final List<InputOp> inputOps = new ArrayList<>();
+    /** The post-activation affine map of the previous layer, folded into the next layer's inputs. */
+    private ColumnAffine carry;
+    private ColumnScaling inputScaling;
+    private ColumnScaling targetScaling;
 
-    /** A dense layer whose activation has not been seen yet. */
+    /** A dense layer whose activation has not been seen yet, and the elementwise maps around its activation. */
     private static final class Pending {
         final String node;
         final double[][] w;
         final double[] b;
         Activation activation;
+        /** An Add right after the Gemm/MatMul is a bias until another elementwise node comes. */
+        boolean biasOpen = true;
+        /** Sub/Div/Mul/Add between the layer's (bias-added) product and its activation. */
+        ColumnAffine pre;
+        /** Sub/Div/Mul/Add after the activation. */
+        ColumnAffine post;
 
         Pending(String node, double[][] w, double[] b) {
             this.node = node;
             this.w = w;
             this.b = b;
         }
+    }
+
+    /** A Sub/Div/Mul/Add with a constant on the input path, resolved once the first layer gives the width. */
+    private record InputOp(NodeProto node, int idx, String op, Tensor constant, boolean constantFirst,
+            long[] featureDims) {
     }
 
     private OnnxNetworkReader(String file, Path baseDir) {
@@ -92,11 +116,14 @@ public final class OnnxNetworkReader {
     /** Reads a network from a parsed ONNX model (see {@link #read(byte[], String, Path)}). */
     public static NetworkFile read(ModelProto model, String file, Path baseDir) {
         OnnxNetworkReader r = new OnnxNetworkReader(file, baseDir);
-        Mlp mlp = r.graph(model.getGraph());
-        return OnnxMetadata.attach(mlp, model, file);
+        ValueInfoProto[] io = new ValueInfoProto[2];
+        Mlp mlp = r.graph(model.getGraph(), io);
+        OnnxSignature sig = OnnxSignature.of(io[0], io[1], mlp.inputs(), mlp.outputs(), model);
+        return OnnxMetadata.attach(new OnnxMetadata.GraphContent(mlp, r.inputScaling, r.targetScaling,
+                sig.equals(OnnxSignature.standard(mlp.inputs(), mlp.outputs())) ? null : sig), model, file);
     }
 
-    private Mlp graph(GraphProto g) {
+    private Mlp graph(GraphProto g, ValueInfoProto[] io) {
         if (g.getNodeCount() == 0) {
             throw error(Diagnostic.Kind.SEMANTIC, "the model has no graph nodes");
         }
@@ -126,8 +153,11 @@ public final class OnnxNetworkReader {
         }
         ValueInfoProto input = inputs.get(0);
         ValueInfoProto output = g.getOutput(0);
+        io[0] = input;
+        io[1] = output;
         checkElementType(input, "input");
         checkElementType(output, "output");
+        featureDims = OnnxElementwise.knownFeatureDims(input);
         Set<Integer> used = new HashSet<>();
         String cur = input.getName();
         String lastProducer = null;
@@ -167,10 +197,10 @@ public final class OnnxNetworkReader {
                         + input.getName() + "' to output '" + output.getName() + "'");
             }
         }
-        flush();
-        if (layers.isEmpty()) {
+        if (pending == null) {
             throw error(Diagnostic.Kind.UNSUPPORTED, "the graph has no Gemm or MatMul node, so no dense layer");
         }
+        finish();
         Mlp mlp = new Mlp(layers);
         checkWidth(input, mlp.inputs(), "input");
         checkWidth(output, mlp.outputs(), "output");
@@ -204,6 +234,7 @@ public final class OnnxNetworkReader {
                             + "; only axis 1 keeps the batch dimension");
                 }
                 flattenedAtInput = true;
+                featureDims = featureDims == null ? null : new long[] {OnnxElementwise.product(featureDims)};
             }
             case "Reshape" -> {
                 atInput(n, idx);
@@ -216,16 +247,19 @@ public final class OnnxNetworkReader {
                 }
                 reshapedWidth = (int) s[1];
                 flattenedAtInput = true;
+                featureDims = s[1] > 0 ? new long[] {(long) s[1]}
+                        : featureDims == null ? null : new long[] {OnnxElementwise.product(featureDims)};
             }
             case "Gemm" -> gemm(n, idx, cur);
             case "MatMul" -> matMul(n, idx, cur);
-            case "Add" -> add(n, idx, cur);
+            case "Add", "Sub", "Mul", "Div" -> elementwise(n, idx, cur);
             case "Tanh" -> activation(n, idx, Activation.TANH);
             case "Sigmoid" -> activation(n, idx, Activation.LOGISTIC);
             case "Relu" -> activation(n, idx, Activation.RELU);
             default -> throw nodeError(n, idx, Diagnostic.Kind.UNSUPPORTED, "operator " + n.getOpType()
                     + " is not supported; a network must be a chain of Gemm or MatMul(+Add) nodes, each optionally "
-                    + "followed by Tanh, Sigmoid or Relu");
+                    + "followed by Tanh, Sigmoid or Relu (with Sub/Div/Mul/Add by constants, Flatten, Reshape, "
+                    + "Identity and Dropout around them)");
         }
     }
 
@@ -301,19 +335,125 @@ public final class OnnxNetworkReader {
         startLayer(n, idx, w, new double[out], b.name());
     }
 
-    private void add(NodeProto n, int idx, String cur) {
-        if (pending == null || pending.activation != null) {
-            throw nodeError(n, idx, Diagnostic.Kind.UNSUPPORTED, "an Add must directly follow a Gemm or MatMul "
-                    + "(a bias); here it follows " + (pending == null ? "no layer" : "an activation"));
-        }
+    /**
+     * Sub/Div/Mul/Add with a constant operand: on the input path a normalisation (the input standardisation), right
+     * after a Gemm/MatMul an Add is the bias, elsewhere an elementwise affine map folded into the neighbouring layer
+     * or, after the last layer, the target standardisation.
+     */
+    private void elementwise(NodeProto n, int idx, String cur) {
         if (n.getInputCount() != 2) {
-            throw nodeError(n, idx, Diagnostic.Kind.SEMANTIC, "Add needs two inputs");
+            throw nodeError(n, idx, Diagnostic.Kind.SEMANTIC, n.getOpType() + " needs two inputs");
         }
-        int other = n.getInput(0).equals(cur) ? 1 : 0;
-        double[] c = broadcastBias(n, idx, constant(n, idx, other, "bias"), pending.b.length);
-        for (int j = 0; j < c.length; j++) {
-            pending.b[j] += c[j];
+        boolean constantFirst = !n.getInput(0).equals(cur);
+        String op = n.getOpType();
+        Tensor c = constant(n, idx, constantFirst ? 0 : 1, "operand");
+        if (op.equals("Div") && constantFirst) {
+            throw nodeError(n, idx, Diagnostic.Kind.UNSUPPORTED, "divides a constant by the network's values; only "
+                    + "division by a constant is supported");
         }
+        if (op.equals("Div") || op.equals("Mul")) {
+            for (double v : c.values()) {
+                if (v == 0) {
+                    throw nodeError(n, idx, Diagnostic.Kind.UNSUPPORTED, (op.equals("Div") ? "divides by" : "multiplies "
+                            + "by") + " zero in '" + c.name() + "'");
+                }
+            }
+        }
+        if (pending == null) {
+            if (!layers.isEmpty()) {
+                throw new AssertionError("a pending layer is only flushed by the next layer");
+            }
+            inputOps.add(new InputOp(n, idx, op, c, constantFirst, featureDims == null ? null : featureDims.clone()));
+            return;
+        }
+        int width = pending.b.length;
+        double[] v = broadcastBias(n, idx, c, width);
+        if (pending.activation == null) {
+            if (op.equals("Add") && pending.biasOpen) {
+                for (int j = 0; j < width; j++) {
+                    pending.b[j] += v[j];
+                }
+                return;
+            }
+            pending.biasOpen = false;
+            if (pending.pre == null) {
+                pending.pre = new ColumnAffine(width, describe(n, idx));
+            }
+            pending.pre.apply(op, v, constantFirst);
+        } else {
+            if (pending.post == null) {
+                pending.post = new ColumnAffine(width, describe(n, idx));
+            }
+            pending.post.apply(op, v, constantFirst);
+        }
+    }
+
+    /**
+     * The input normalisation of the nodes before the first layer as z = (x − mean) / std per column (exact for
+     * the usual Sub-then-Div); kept as the input standardisation when every std is positive, else folded into the
+     * first layer's weights.
+     */
+    private void resolveInput(double[][] w, double[] b) {
+        if (inputOps.isEmpty()) {
+            return;
+        }
+        int width = w[0].length;
+        double[] mean = new double[width];
+        double[] std = new double[width];
+        java.util.Arrays.fill(std, 1);
+        for (InputOp op : inputOps) {
+            double[] c = perFeature(op, width);
+            for (int i = 0; i < width; i++) {
+                switch (op.op()) {
+                    case "Sub" -> {
+                        mean[i] += c[i] * std[i];
+                        if (op.constantFirst()) {
+                            std[i] = -std[i];
+                        }
+                    }
+                    case "Add" -> mean[i] -= c[i] * std[i];
+                    case "Mul" -> std[i] /= c[i];
+                    case "Div" -> std[i] *= c[i];
+                    default -> throw new AssertionError(op.op());
+                }
+            }
+        }
+        boolean standardisation = true;
+        for (int i = 0; i < width; i++) {
+            if (!Double.isFinite(mean[i]) || !Double.isFinite(std[i]) || std[i] == 0) {
+                InputOp first = inputOps.get(0);
+                throw nodeError(first.node(), first.idx(), Diagnostic.Kind.UNSUPPORTED, "the input normalisation "
+                        + "starting here maps input column " + i + " to a non-finite value (mean " + mean[i]
+                        + ", std " + std[i] + ")");
+            }
+            standardisation &= std[i] > 0;
+        }
+        if (standardisation) {
+            inputScaling = new ColumnScaling(mean, std);
+            return;
+        }
+        ColumnAffine fold = new ColumnAffine(width, "");
+        for (int i = 0; i < width; i++) {
+            fold.scale[i] = 1 / std[i];
+            fold.shift[i] = -mean[i] / std[i];
+        }
+        fold.foldBefore(w, b);
+    }
+
+    /**
+     * A constant of the input path as one value per input feature, by numpy broadcasting against the feature
+     * dimensions at that point (e.g. a per-channel [1, 3, 1, 1] mean before a Flatten of [N, 3, 8, 8]).
+     */
+    private double[] perFeature(InputOp op, int width) {
+        Tensor c = op.constant();
+        long[] fd = op.featureDims() == null ? new long[] {width} : op.featureDims();
+        double[] v = OnnxElementwise.broadcast(c.dims(), c.values(), fd, width);
+        if (v == null) {
+            throw nodeError(op.node(), op.idx(), Diagnostic.Kind.SEMANTIC, "constant '" + c.name() + "' of shape "
+                    + c.shape() + " does not broadcast to the input's features " + java.util.Arrays.toString(fd)
+                    + (OnnxElementwise.product(fd) == width ? "" : " (the first layer takes " + width + " inputs)"));
+        }
+        return v;
     }
 
     private void activation(NodeProto n, int idx, Activation a) {
@@ -325,27 +465,67 @@ public final class OnnxNetworkReader {
     }
 
     private void startLayer(NodeProto n, int idx, double[][] w, double[] b, String weightName) {
-        flush();
-        if (!layers.isEmpty() && layers.get(layers.size() - 1).outputs() != w[0].length) {
-            throw nodeError(n, idx, Diagnostic.Kind.SEMANTIC, "weight '" + weightName + "' takes " + w[0].length
-                    + " inputs but the previous layer has " + layers.get(layers.size() - 1).outputs() + " outputs");
-        }
         if (w.length == 0 || w[0].length == 0) {
             throw nodeError(n, idx, Diagnostic.Kind.SEMANTIC, "weight '" + weightName + "' is empty");
+        }
+        if (pending != null) {
+            if (pending.w.length != w[0].length) {
+                throw nodeError(n, idx, Diagnostic.Kind.SEMANTIC, "weight '" + weightName + "' takes " + w[0].length
+                        + " inputs but the previous layer has " + pending.w.length + " outputs");
+            }
+            ColumnAffine post = pending.post;
+            flush(false);
+            if (post != null) {
+                post.foldBefore(w, b);
+            }
+        } else {
+            resolveInput(w, b);
         }
         pending = new Pending(describe(n, idx), w, b);
     }
 
-    private void flush() {
-        if (pending != null) {
-            Activation a = pending.activation == null ? Activation.IDENTITY : pending.activation;
-            try {
-                layers.add(new DenseLayer(pending.w, pending.b, a));
-            } catch (IllegalArgumentException e) {
-                throw error(Diagnostic.Kind.SEMANTIC, pending.node + ": " + e.getMessage());
+    /**
+     * Ends the pending layer. Inside the network the maps around its activation are folded into it (before) and
+     * into the next layer (after, by the caller). After the last layer the map after the output (or after an
+     * identity layer's product) is the target standardisation when its scales are positive.
+     */
+    private void flush(boolean last) {
+        Activation a = pending.activation == null ? Activation.IDENTITY : pending.activation;
+        ColumnAffine output = null;
+        if (last) {
+            output = pending.activation == null ? pending.pre : pending.post;
+            if (pending.activation != null && pending.pre != null) {
+                pending.pre.foldAfter(pending.w, pending.b);
             }
-            pending = null;
+        } else if (pending.pre != null) {
+            pending.pre.foldAfter(pending.w, pending.b);
         }
+        if (output != null) {
+            if (output.positive()) {
+                try {
+                    targetScaling = new ColumnScaling(output.shift, output.scale);
+                } catch (IllegalArgumentException e) {
+                    throw error(Diagnostic.Kind.UNSUPPORTED, output.firstNode + ": the output scaling starting here "
+                            + "is not finite: " + e.getMessage());
+                }
+            } else if (a == Activation.IDENTITY) {
+                output.foldAfter(pending.w, pending.b);
+            } else {
+                throw error(Diagnostic.Kind.UNSUPPORTED, output.firstNode + ": scales an output by a non-positive "
+                        + "factor after the activation; only positive scales (a target standardisation) are "
+                        + "supported there");
+            }
+        }
+        try {
+            layers.add(new DenseLayer(pending.w, pending.b, a));
+        } catch (IllegalArgumentException e) {
+            throw error(Diagnostic.Kind.SEMANTIC, pending.node + ": " + e.getMessage());
+        }
+        pending = null;
+    }
+
+    private void finish() {
+        flush(true);
     }
 
     private double[] broadcastBias(NodeProto n, int idx, Tensor c, int out) {

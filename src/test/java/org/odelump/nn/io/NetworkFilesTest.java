@@ -18,6 +18,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.testutil.OnnxRuntimeCheck;
 
 class NetworkFilesTest {
 
@@ -43,7 +44,8 @@ class NetworkFilesTest {
     @Test
     void bareNetworksRoundTripThroughBothFormatsAndCarryProvenance(@TempDir Path dir) throws IOException {
         Random rnd = new Random(5);
-        Mlp mlp = RandomNetworks.mlp(rnd);
+        // weights of a trained network's scale, so that float32 ONNX Runtime stays within 1e-5 of odelump
+        Mlp mlp = OnnxRuntimeTest.network(rnd);
         Path json = dir.resolve("out/net.json");
         Path onnx = dir.resolve("out/net.onnx");
         NetworkFiles.write(json, mlp, NetworkFormat.JSON);
@@ -52,6 +54,7 @@ class NetworkFilesTest {
         NetworkFile o = NetworkFiles.read(onnx);
         assertThat(j.mlp()).isEqualTo(mlp);
         assertThat(o.mlp()).isEqualTo(OnnxNetworkTest.roundedToFloat(mlp));
+        OnnxRuntimeCheck.assertRunsAs(onnx, o);
         for (NetworkFile f : List.of(j, o)) {
             assertThat(f.provenance().tool()).isEqualTo("odelump");
             assertThat(f.provenance().created()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -85,6 +88,9 @@ class NetworkFilesTest {
             assertThat(back.inputNames()).containsExactly("a", "b", "c");
             assertThat(back.inputStandardisation()).isEqualTo(in.inputStandardisation());
             assertThat(back.provenance()).isEqualTo(in.provenance());
+            if (format == NetworkFormat.ONNX) {
+                OnnxRuntimeCheck.assertRunsAs(target, read.withMlp(smaller));
+            }
             double[] x = {3, -1, 6};
             assertThat(back.predict(x)).containsExactly(smaller.apply(new double[] {3, -1, 1}));
         }
@@ -107,6 +113,7 @@ class NetworkFilesTest {
         Path f = dir.resolve("d.onnx");
         NetworkFiles.write(f, NetworkFile.of(mlp), NetworkFormat.ONNX, OnnxPrecision.FLOAT64);
         assertThat(NetworkFiles.read(f).mlp()).isEqualTo(mlp);
+        OnnxRuntimeCheck.assertRunsAs(f, NetworkFile.of(mlp));
     }
 
     @Test

@@ -116,9 +116,25 @@ final class OnnxGraphs {
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(t)).build();
     }
 
+    /** A value_info of the given element type and shape; a dimension &lt; 0 is the symbolic batch "N". */
+    static ValueInfoProto valueInfo(String name, int elemType, long... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        for (long d : dims) {
+            shape.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape))).build();
+    }
+
     /** A model of one graph, opset 13. */
     static ModelProto model(GraphProto.Builder g) {
+        return model(g, 13);
+    }
+
+    /** A model of one graph with the given default-domain opset. */
+    static ModelProto model(GraphProto.Builder g, long opset) {
         return ModelProto.newBuilder().setIrVersion(8).setProducerName("test").setGraph(g.setName("g"))
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).build();
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.InvalidModelException;
+import org.odelump.testutil.OnnxRuntimeCheck;
 
 /** Graphs the ONNX reader must reject, each with the exact message naming the node. */
 class OnnxMalformedTest {
@@ -61,11 +62,13 @@ class OnnxMalformedTest {
         return Stream.of(
                 bad("Conv", edit(g -> g.setNode(1, node("conv1", "Conv", in("h", "w0"), "a"))), Kind.UNSUPPORTED,
                         "m.onnx: node 'conv1' (Conv): operator Conv is not supported; a network must be a chain of "
-                                + "Gemm or MatMul(+Add) nodes, each optionally followed by Tanh, Sigmoid or Relu"),
+                                + "Gemm or MatMul(+Add) nodes, each optionally followed by Tanh, Sigmoid or Relu (with Sub/Div/Mul/Add by constants, Flatten, Reshape, "
+                                + "Identity and Dropout around them)"),
                 bad("unnamed Softmax", edit(g -> g.addNode(node("", "Softmax", in("y"), "p"))
                         .setOutput(0, valueInfo("p", 2))), Kind.UNSUPPORTED,
                         "m.onnx: node #3 (Softmax): operator Softmax is not supported; a network must be a chain of "
-                                + "Gemm or MatMul(+Add) nodes, each optionally followed by Tanh, Sigmoid or Relu"),
+                                + "Gemm or MatMul(+Add) nodes, each optionally followed by Tanh, Sigmoid or Relu (with Sub/Div/Mul/Add by constants, Flatten, Reshape, "
+                                + "Identity and Dropout around them)"),
                 bad("branch", edit(g -> g.addNode(node("side", "Relu", in("h"), "s"))), Kind.UNSUPPORTED,
                         "m.onnx: node 't0' (Tanh): tensor 'h' also feeds node 'side' (Relu); only a chain of layers "
                                 + "is supported, not a branching graph"),
@@ -92,10 +95,27 @@ class OnnxMalformedTest {
                         .addNode(1, node("r0", "Relu", in("a0"), "a"))), Kind.UNSUPPORTED,
                         "m.onnx: node 'r0' (Relu): an activation must directly follow a Gemm or MatMul(+Add); here "
                                 + "it follows another activation"),
-                bad("Add at the input", edit(g -> g.setNode(0, node("fc0", "Gemm", in("x0", "w0", "b0"), "h",
-                        intAttr("transB", 1))).addNode(0, node("shift", "Add", in("x", "b0"), "x0"))),
-                        Kind.UNSUPPORTED, "m.onnx: node 'shift' (Add): an Add must directly follow a Gemm or MatMul "
-                                + "(a bias); here it follows no layer"),
+                bad("input normalisation of the wrong width", edit(g -> g.setNode(0, node("fc0", "Gemm",
+                        in("x0", "w0", "b0"), "h", intAttr("transB", 1))).addNode(0, node("shift", "Add",
+                        in("x", "b0"), "x0"))), Kind.SEMANTIC,
+                        "m.onnx: node 'shift' (Add): constant 'b0' of shape [4] does not broadcast to the input's "
+                                + "features [3]"),
+                bad("constant divided by the input", edit(g -> g.setNode(0, node("fc0", "Gemm",
+                        in("x0", "w0", "b0"), "h", intAttr("transB", 1))).addNode(0, node("inv", "Div",
+                        in("b0", "x"), "x0"))), Kind.UNSUPPORTED,
+                        "m.onnx: node 'inv' (Div): divides a constant by the network's values; only division by a "
+                                + "constant is supported"),
+                bad("multiplied by zero", edit(g -> g.addInitializer(rawFloat("zero", shape(1), 0))
+                        .setNode(0, node("fc0", "Gemm", in("x0", "w0", "b0"), "h", intAttr("transB", 1)))
+                        .addNode(0, node("kill", "Mul", in("x", "zero"), "x0"))), Kind.UNSUPPORTED,
+                        "m.onnx: node 'kill' (Mul): multiplies by zero in 'zero'"),
+                bad("negative scale after an activation at the output", edit(g -> g
+                        .addInitializer(rawFloat("minus", shape(1), -2))
+                        .setNode(2, node("fc1", "Gemm", in("a", "w1", "b1"), "o", intAttr("transB", 1)))
+                        .addNode(node("s", "Sigmoid", in("o"), "p")).addNode(node("flip", "Mul", in("p", "minus"),
+                                "y"))), Kind.UNSUPPORTED,
+                        "m.onnx: node 'flip' (Mul): scales an output by a non-positive factor after the activation; "
+                                + "only positive scales (a target standardisation) are supported there"),
                 bad("Flatten inside", edit(g -> g.setNode(1, node("flat", "Flatten", in("h"), "a"))),
                         Kind.UNSUPPORTED,
                         "m.onnx: node 'flat' (Flatten): Flatten is only supported at the input, before the first layer"),
@@ -181,6 +201,7 @@ class OnnxMalformedTest {
         Path model = dir.resolve("net.onnx");
         Files.write(model, OnnxGraphs.model(g).toByteArray());
         assertThat(NetworkFiles.read(model).mlp()).isEqualTo(OnnxNetworkTest.EXPECTED);
+        OnnxRuntimeCheck.assertRunsAs(model, NetworkFile.of(OnnxNetworkTest.EXPECTED));
 
         GraphProto.Builder escaping = edit(x -> x.setInitializer(0, external("w0", "../fc0.bin", 16)));
         Files.write(model, OnnxGraphs.model(escaping).toByteArray());

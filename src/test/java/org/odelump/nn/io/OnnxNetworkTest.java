@@ -31,6 +31,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.testutil.OnnxRuntimeCheck;
 
 class OnnxNetworkTest {
 
@@ -118,7 +119,13 @@ class OnnxNetworkTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("encodings")
     void everyEncodingReadsAsTheHandBuiltNetwork(String name, GraphProto.Builder g) {
+        if (g.getInitializer(0).getDataType() == TensorProto.DataType.DOUBLE_VALUE) {
+            // a valid model computes in one element type: DOUBLE weights take DOUBLE inputs
+            g.setInput(0, OnnxGraphs.valueInfo("x", TensorProto.DataType.DOUBLE_VALUE, -1, 3))
+                    .setOutput(0, OnnxGraphs.valueInfo("y", TensorProto.DataType.DOUBLE_VALUE, -1, 2));
+        }
         NetworkFile net = OnnxNetworkReader.read(OnnxGraphs.model(g).toByteArray(), "m.onnx", null);
+        OnnxRuntimeCheck.assertRunsAs(OnnxGraphs.model(g).toByteArray(), NetworkFile.of(EXPECTED));
         assertThat(net.mlp()).isEqualTo(EXPECTED);
         Random rnd = new Random(3);
         for (int k = 0; k < 20; k++) {
@@ -144,6 +151,7 @@ class OnnxNetworkTest {
         }
         Mlp mlp = OnnxNetworkReader.read(OnnxGraphs.model(g), "a.onnx", null).mlp();
         assertThat(mlp).isEqualTo(new Mlp(List.of(new DenseLayer(W0, B0, a))));
+        OnnxRuntimeCheck.assertRunsAs(OnnxGraphs.model(g).toByteArray(), NetworkFile.of(mlp));
         double[] x = {0.5, -1.5, 2};
         double[] z = new DenseLayer(W0, B0, Activation.IDENTITY).apply(x);
         for (int j = 0; j < 4; j++) {
@@ -168,6 +176,7 @@ class OnnxNetworkTest {
         g.addNode(node("t", "Tanh", in("d"), "a"));
         g.addNode(node("fc1", "Gemm", in("a", "w1", "b1"), "y", intAttr("transB", 1)));
         assertThat(OnnxNetworkReader.read(OnnxGraphs.model(g), "n.onnx", null).mlp()).isEqualTo(EXPECTED);
+        OnnxRuntimeCheck.assertRunsAs(OnnxGraphs.model(g).toByteArray(), NetworkFile.of(EXPECTED));
     }
 
     /** An MNIST-style export: image input [N, 1, 2, 2], Flatten, then dense layers. */
@@ -189,6 +198,7 @@ class OnnxNetworkTest {
         g.addNode(node("t0", "Tanh", in("h"), "a"));
         g.addNode(node("fc1", "Gemm", in("a", "w1", "b1"), "y", intAttr("transB", 1)));
         assertThat(OnnxNetworkReader.read(OnnxGraphs.model(g), "img.onnx", null).mlp()).isEqualTo(EXPECTED);
+        OnnxRuntimeCheck.assertRunsAs(OnnxGraphs.model(g).toByteArray(), NetworkFile.of(EXPECTED));
         g.setNode(0, node("id", "Identity", in("img"), "x"));
         InvalidModelException e = catchThrowableOfType(InvalidModelException.class,
                 () -> OnnxNetworkReader.read(OnnxGraphs.model(g), "img.onnx", null));
@@ -254,12 +264,14 @@ class OnnxNetworkTest {
             }
             byte[] bytes = OnnxNetworkWriter.write(net, OnnxPrecision.FLOAT64);
             assertThat(OnnxNetworkReader.read(bytes, "r.onnx", null)).isEqualTo(net);
+            OnnxRuntimeCheck.assertRunsAs(bytes, net);
         }
     }
 
     @Test
     void writtenModelHasTheDocumentedStructure() {
         ModelProto m = OnnxNetworkWriter.model(NetworkFile.of(EXPECTED), OnnxPrecision.FLOAT32);
+        OnnxRuntimeCheck.assertRunsAs(m.toByteArray(), NetworkFile.of(EXPECTED));
         assertThat(m.getIrVersion()).isEqualTo(8);
         assertThat(m.getOpsetImport(0).getDomain()).isEmpty();
         assertThat(m.getOpsetImport(0).getVersion()).isEqualTo(13);
@@ -312,6 +324,7 @@ class OnnxNetworkTest {
         NetworkFile net = OnnxNetworkReader.read(m.toByteArray(), "torch.onnx", null);
         assertThat(net.mlp()).isEqualTo(EXPECTED);
         assertThat(net.provenance().tool()).isEqualTo("pytorch 2.5.1");
+        OnnxRuntimeCheck.assertRunsAs(m.toByteArray(), net);
     }
 
     /** The structure tf2onnx gives a Keras Sequential of Dense layers: MatMul [in, out], Add (BiasAdd), Tanh. */
@@ -335,5 +348,6 @@ class OnnxNetworkTest {
         g.addNode(node("sequential/dense_1/BiasAdd", "Add",
                 in("sequential/dense_1/MatMul:0", "sequential/dense_1/BiasAdd/ReadVariableOp:0"), "dense_1"));
         assertThat(OnnxNetworkReader.read(OnnxGraphs.model(g), "keras.onnx", null).mlp()).isEqualTo(EXPECTED);
+        OnnxRuntimeCheck.assertRunsAs(OnnxGraphs.model(g).toByteArray(), NetworkFile.of(EXPECTED));
     }
 }
