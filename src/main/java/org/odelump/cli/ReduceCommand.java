@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             "",
             "FE: each reduced variable is the SUM of a block, exact for every initial state.",
             "BE: each reduced variable is the common VALUE of a block, exact when initial values are constant on",
-            "    blocks (use --prepartition ic, or user,ic, to guarantee that).",
+            "    blocks (use --prepartition ic, or user,ic, to guarantee that). The default prepartition stays none",
+            "    (as ERODE's reduceBE); --verify refuses a BE partition whose blocks mix initial values.",
             "EFE/EBE: approximate versions (epsilon-FE = AFDE, epsilon-BE; Cardelli et al., QEST 2018): same-block",
             "    variables need only epsilon-close aggregated coefficient vectors (L1 distance). The reduced model",
             "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
@@ -90,12 +91,18 @@ final class ReduceCommand implements Callable<Integer> {
 
     @Option(names = "--verify",
             description = "Simulate the original and the reduced model and compare them (see 'odelump verify'); "
-                    + "exit code 3 when the relative error exceeds --verify-tolerance.")
+                    + "exit code 3 when a variable's error exceeds --verify-abs-tolerance + --verify-tolerance "
+                    + "times its scale.")
     boolean verify;
 
     @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
-            description = "Largest acceptable relative error of --verify (default: ${DEFAULT-VALUE}).")
+            description = "Relative part of the acceptable error of --verify (default: ${DEFAULT-VALUE}).")
     double verifyTolerance;
+
+    @Option(names = "--verify-abs-tolerance", defaultValue = VerifyCommand.DEFAULT_ABS_TOLERANCE, paramLabel = "ABS",
+            description = "Absolute part of the acceptable error of --verify (default: ${DEFAULT-VALUE}, ten times "
+                    + "the integrator's default --abs-tol).")
+    double verifyAbsTolerance;
 
     @Mixin
     SimulationOptions simulation;
@@ -211,8 +218,13 @@ final class ReduceCommand implements Callable<Integer> {
             AtomicFiles.writeString(report, ReductionSummary.json(lumped, loaded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check));
             out.println("  report     " + report);
         }
+        String unequal = lumped.method() == Method.BE ? BackwardInitialValues.firstUnequalBlock(m, blocks(lumped))
+                : null;
+        if (unequal != null && verify) {
+            throw new Main.UsageException(BackwardInitialValues.refusal(unequal));
+        }
         if (verify) {
-            Verification.Report r = Verification.of(m, lumped, simulation.options(verifyTolerance)).compute();
+            Verification.Report r = Verification.of(m, lumped, simulation.options(verifyTolerance, verifyAbsTolerance)).compute();
             VerificationOutput.print(out, r, 15);
             if (output != null) {
                 VerificationOutput.write(out, r, lumped.method().name(), VerifyCommand.sibling(output, ".verify.csv"),
@@ -224,5 +236,13 @@ final class ReduceCommand implements Callable<Integer> {
             }
         }
         return check != null && !check.passed() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
+    }
+
+    private static int[][] blocks(LumpedSystem lumped) {
+        int[][] members = new int[lumped.partition().size()][];
+        for (int b = 0; b < members.length; b++) {
+            members[b] = lumped.partition().block(b);
+        }
+        return members;
     }
 }
