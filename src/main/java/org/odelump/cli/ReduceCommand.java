@@ -224,7 +224,8 @@ final class ReduceCommand implements Callable<Integer> {
             throw new Main.UsageException(BackwardInitialValues.refusal(unequal));
         }
         if (verify) {
-            Verification.Report r = Verification.of(m, lumped, simulation.options(verifyTolerance, verifyAbsTolerance)).compute();
+            Verification.Report r = Verification.of(m, lumped,
+                    simulation.options(verifyTolerance, verifyAbsTolerance)).compute();
             VerificationOutput.print(out, r, 15);
             if (output != null) {
                 VerificationOutput.write(out, r, lumped.method().name(), VerifyCommand.sibling(output, ".verify.csv"),
