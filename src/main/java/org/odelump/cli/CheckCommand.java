@@ -1,6 +1,8 @@
 package org.odelump.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +39,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelLoader.Loaded loaded = input.load();
         PrintWriter out = spec.commandLine().getOut();
+        List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
+        if (loaded.format() == ModelLoader.Format.ODE) {
+            for (RunPlan.Step s : RunPlan.of(loaded.system(), input.file)) {
+                warnings.addAll(s.warnings());
+            }
+        }
         OdeSystem m = loaded.system();
         out.println(input.file + ": model '" + m.name() + "' ("
                 + (m.isReactionNetwork() ? "reaction network" : "ODE system") + ")");
@@ -57,12 +65,18 @@ final class CheckCommand implements Callable<Integer> {
                 counts.merge(c.name(), 1, Integer::sum);
             }
             out.printf("  %-11s %d %s%n", "commands", m.commands().size(), counts.keySet());
+            if (loaded.format() == ModelLoader.Format.ODE) {
+                // what 'odelump run' would do with each; its warnings are among the ones listed below
+                for (RunPlan.Step s : RunPlan.of(m, input.file)) {
+                    out.println("    " + s.describe());
+                }
+            }
         }
-        if (loaded.warnings().isEmpty()) {
+        if (warnings.isEmpty()) {
             out.println("no warnings");
         } else {
-            out.println(loaded.warnings().size() + " warning" + (loaded.warnings().size() == 1 ? "" : "s") + ":");
-            for (Diagnostic d : loaded.warnings()) {
+            out.println(warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ":");
+            for (Diagnostic d : warnings) {
                 out.println("  " + d);
             }
         }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
+                RunCommand.class,
                 EncodeCommand.class, CompressCommand.class, ExperimentCommand.class, DatasetCommand.class, VerifyCommand.class, SweepCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
             "  odelump print model.net -o m.ode",
             "                               convert a BioNetGen (or SBML) model to the DSL",
             "  odelump simulate model.ode --t-end 100 -o traj.csv",
+            "  odelump run model.ode          execute the reduceFE/reduceBE/simulateODE commands in the file",
             "  odelump verify model.ode reduced.ode",
             "                               simulate both and compare them",
             "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",

@@ -114,9 +114,9 @@ final class ReduceCommand implements Callable<Integer> {
     List<PrepartitionOption> prepartition = new ArrayList<>();
 
     @Option(names = "--observe", paramLabel = "NAMES", split = ";",
-            description = "Observable to preserve: comma-separated variable names whose sum must stay exactly "
-                    + "computable, or the name of a view of the model. Repeat the option (or separate with ';') "
-                    + "for several observables. Implies --prepartition observe.")
+            description = "Observable to preserve: a variable, a sum of variables (A+B, or A,B) that must stay "
+                    + "exactly computable, or the name of a linear view of the model. Repeat the option (or "
+                    + "separate with ';') for several observables. Implies --prepartition observe.")
     List<String> observe = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.ode", description = "Write the reduced model here.")
