@@ -24,7 +24,8 @@ final class CommandReader {
     static final Set<String> KNOWN = Set.of("reduceFE", "reduceBE", "reduceFDE", "reduceBDE", "reduceSE",
             "reduceSMB", "reduceFB", "reduceBB", "reduceDSB", "reduceEFL", "reduceBE_AAt", "justBEReduction",
             "reduceEpsNFB", "reduceEpsNBB", "reduceUncertainFE", "reduceUFE", "reduceUCTMCFE", "reduceUSE",
-            "reduceCoRNFE", "approximateFDE", "approximateBDE", "simulateODE", "simulateCTMC", "setParam", "setIC", "load", "importSBML", "importBNG",
+            "reduceCoRNFE", "approximateFDE", "approximateBDE", "simulateODE", "simulateCTMC", "setParam", "setIC",
+            "load", "importSBML", "importBNG",
             "importAffine", "exportBNG", "exportSBML", "exportC2E", "exportLBS", "write", "newline", "print");
 
     private final ModelBuilder mb;
