@@ -72,12 +72,31 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
+        CliOutput output = CliOutput.of(spec);
+        java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("name", m.name());
+        model.put("reactionNetwork", m.isReactionNetwork());
+        model.put("variables", m.dimension());
+        model.put("parameters", m.parameters().size());
+        model.put("reactions", m.reactions().size());
+        model.put("monomials", m.termCount());
+        model.put("views", m.views().size());
+        model.put("commands", m.commands().stream().map(Command::name).toList());
+        output.result("model", model);
         if (warnings.isEmpty()) {
             out.println("no warnings");
         } else {
+            // all are counted (and listed by --json); the first ones are shown, as on every command
             out.println(warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ":");
-            for (Diagnostic d : warnings) {
-                out.println("  " + d);
+            for (int k = 0; k < warnings.size(); k++) {
+                output.record(warnings.get(k).toString());
+                if (k < CliOutput.SHOWN_WARNINGS) {
+                    out.println("  " + warnings.get(k));
+                }
+            }
+            if (warnings.size() > CliOutput.SHOWN_WARNINGS) {
+                out.println("  ... and " + (warnings.size() - CliOutput.SHOWN_WARNINGS)
+                        + " more (--json lists them all)");
             }
         }
         return Main.EXIT_OK;

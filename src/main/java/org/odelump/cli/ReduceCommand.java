@@ -210,6 +210,8 @@ final class ReduceCommand implements Callable<Integer> {
         for (var w : loaded.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
+        CliOutput.of(spec).result("reduction", ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9,
+                (t3 - t2) / 1e9, check));
         if (output != null) {
             AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), lumped.header()));
             out.println("  wrote      " + output);
@@ -227,6 +229,7 @@ final class ReduceCommand implements Callable<Integer> {
             Verification.Report r = Verification.of(m, lumped,
                     simulation.options(verifyTolerance, verifyAbsTolerance)).compute();
             VerificationOutput.print(out, r, 15);
+            CliOutput.of(spec).result("verification", VerificationOutput.map(r));
             if (output != null) {
                 VerificationOutput.write(out, r, lumped.method().name(), VerifyCommand.sibling(output, ".verify.csv"),
                         VerifyCommand.sibling(output, ".verify.png"));

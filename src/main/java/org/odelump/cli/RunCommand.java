@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("warning: " + w);
             }
         }
+        CliOutput.of(spec).result("steps", steps.stream().map(RunPlan.Step::describe).toList());
         int code = Main.EXIT_OK;
         for (RunPlan.Step s : steps) {
             out.println("  " + s.describe());

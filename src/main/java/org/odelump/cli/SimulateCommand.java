@@ -124,9 +124,22 @@ final class SimulateCommand implements Callable<Integer> {
             sb.append("  ... (").append(last.length - show).append(" more in the CSV)");
         }
         out.printf(Locale.ROOT, "  final      %s%n", sb);
+        java.util.Map<String, Object> finals = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < last.length; i++) {
+            finals.put(names.get(i), last[i]);
+        }
         for (Observables.Column c : observed) {
             out.printf(Locale.ROOT, "  observe    %s = %s%n", c.name(), fmt(c.value(last)));
+            finals.put(c.name(), c.value(last));
         }
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("model", m.name());
+        result.put("tEnd", tEnd);
+        result.put("timePoints", traj.completedPoints());
+        result.put("integrator", r.method() == null ? null : r.method().label());
+        result.put("evaluations", r.evaluations());
+        result.put("final", finals);
+        CliOutput.of(spec).result("simulation", result);
         writeCsv(m, traj, firstRow, observed, out);
         return Main.EXIT_OK;
     }

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
@@ -42,6 +44,34 @@ final class VerificationOutput {
             out.println("    ... " + (order.size() - maxRows) + " more (all are in the CSV)");
         }
         out.println("  result     " + r.summary());
+    }
+
+    /** The report as a map for --json: overall numbers and one entry per reduced variable. */
+    static Map<String, Object> map(Verification.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("passed", r.passed());
+        m.put("failure", r.failure());
+        m.put("maxAbsoluteError", r.maxAbs());
+        m.put("maxRelativeError", r.maxRel());
+        m.put("relativeTolerance", r.tolerance());
+        m.put("absoluteTolerance", r.absTolerance());
+        m.put("timePoints", r.times().length);
+        m.put("originalIntegrator", r.originalIntegrator());
+        m.put("reducedIntegrator", r.reducedIntegrator());
+        List<Map<String, Object>> vars = new ArrayList<>();
+        for (int b = 0; b < r.names().size(); b++) {
+            Verification.VariableError e = r.errors().get(b);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", e.name());
+            v.put("block", r.blockSizes()[b]);
+            v.put("maxAbsoluteError", e.maxAbs());
+            v.put("maxRelativeError", Double.isFinite(e.maxRel()) ? e.maxRel() : null);
+            v.put("scale", e.scale());
+            v.put("passed", e.passed());
+            vars.add(v);
+        }
+        m.put("variables", vars);
+        return m;
     }
 
     static String csv(Verification.Report r) {

@@ -115,6 +115,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf("%s vs %s: %s lumping, %d -> %d variables%n", originalFile, reducedFile, header.method(),
                 original.dimension(), reduced.dimension());
         VerificationOutput.print(out, r, show);
+        CliOutput.of(spec).result("verification", VerificationOutput.map(r));
         if (!noFiles) {
             VerificationOutput.write(out, r, header.method().name(),
                     csv != null ? csv : sibling(reducedFile, ".verify.csv"),
