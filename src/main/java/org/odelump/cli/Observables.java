@@ -37,8 +37,8 @@ final class Observables {
             if (a.isEmpty()) {
                 continue;
             }
-            View view = m.views().stream().filter(v -> v.name().equals(a)).findFirst().orElse(null);
-            if (view != null && m.indexOf(a) < 0) {
+            View view = view(m, a);
+            if (view != null) {
                 Map<String, Double> coefficients = linear(view.expression(), m, a);
                 Map<Double, Set<String>> byWeight = new TreeMap<>();
                 coefficients.forEach((name, w) -> {
@@ -93,8 +93,8 @@ final class Observables {
             if (a.isEmpty()) {
                 continue;
             }
-            View view = m.views().stream().filter(v -> v.name().equals(a)).findFirst().orElse(null);
-            if (view != null && m.indexOf(a) < 0) {
+            View view = view(m, a);
+            if (view != null) {
                 out.add(column(m, view));
                 continue;
             }
@@ -109,13 +109,23 @@ final class Observables {
         return out;
     }
 
-    /** A view as a column; a UsageException when it is not linear in the variables. */
-    static Column column(OdeSystem m, View view) {
+    /** The view named {@code name}, or null when there is none or a variable has that name. */
+    private static View view(OdeSystem m, String name) {
+        return m.indexOf(name) >= 0 ? null
+                : m.views().stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Map<String, Double> parameterValues(OdeSystem m) {
         Map<String, Double> params = new HashMap<>();
         for (Parameter p : m.parameters()) {
             params.put(p.name(), p.value());
         }
-        Form f = new Linear(m, params, view.name()).form(view.expression());
+        return params;
+    }
+
+    /** A view as a column; a UsageException when it is not linear in the variables. */
+    static Column column(OdeSystem m, View view) {
+        Form f = new Linear(m, parameterValues(m), view.name()).form(view.expression());
         double[] w = new double[m.dimension()];
         f.coefficients().forEach((name, c) -> w[m.indexOf(name)] += c);
         return new Column(view.name(), w, f.constant());
@@ -123,11 +133,7 @@ final class Observables {
 
     /** Coefficients of a linear expression in the variables (constant terms dropped). */
     private static Map<String, Double> linear(Expr e, OdeSystem m, String view) {
-        Map<String, Double> params = new HashMap<>();
-        for (Parameter p : m.parameters()) {
-            params.put(p.name(), p.value());
-        }
-        return new Linear(m, params, view).coefficients(e);
+        return new Linear(m, parameterValues(m), view).coefficients(e);
     }
 
     /** A linear form: variable coefficients plus a constant. */

@@ -169,6 +169,11 @@ final class ReduceCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || tolerance >= 1) {
             throw new Main.UsageException("--tolerance must be in [0, 1): " + tolerance);
         }
+        if (!(verifyTolerance >= 0) || Double.isInfinite(verifyTolerance)
+                || !(verifyAbsTolerance >= 0) || Double.isInfinite(verifyAbsTolerance)) {
+            throw new Main.UsageException("--verify-tolerance and --verify-abs-tolerance must be numbers >= 0: "
+                    + verifyTolerance + ", " + verifyAbsTolerance);
+        }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         ModelLoader.Loaded loaded = input.load();

@@ -19,6 +19,7 @@ import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
 import org.odelump.numeric.GridSimulation;
+import org.odelump.numeric.IntegratorChoice;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.Trajectory;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
             "'odelump reduce' and 'odelump simulate'. Understood (ERODE names): reduceFE, reduceFDE, reduceBE,",
             "reduceBDE (exact FE/BE), reduceEpsNFB, reduceEpsNBB (epsilon-FE / epsilon-BE) with prePartition",
             "(NO, IC, USER, USER_and_IC), reducedFile and epsilon; simulateODE with tEnd, steps (default 200)",
-            "and csvFile (the CSV has the model's linear views too). Every command runs on the model of the file.",
+            "and csvFile (the CSV has the model's linear views too), with the integrator of 'odelump simulate'",
+            "(auto, tolerances 1e-10). Every command runs on the model of the file.",
             "A command or option that cannot be honoured is a warning with its file:line:column and is skipped;",
             "'odelump check FILE' lists what would run. Relative file names resolve against the model file's",
             "folder, as in ERODE (missing folders are created).",
@@ -52,14 +54,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions input;
 
-    @Mixin
-    SimulationOptions simulation;
-
     @Option(names = "--dry-run", description = "List the commands and what would run; run nothing.")
     boolean dryRun;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Relative and absolute tolerance of simulateODE, the defaults of 'odelump simulate'. */
+    private static final double SIMULATION_TOLERANCE = 1e-10;
 
     @Override
     public Integer call() throws Exception {
@@ -125,7 +127,8 @@ final class RunCommand implements Callable<Integer> {
 
     private int simulate(OdeSystem m, RunPlan.Step s, PrintWriter out, PrintWriter err) throws java.io.IOException {
         GridSimulation.Result r = new GridSimulation(m, null, Simulator.grid(s.tEnd(), s.steps()),
-                simulation.integratorChoice()).compute();
+                new IntegratorChoice(IntegratorChoice.Mode.AUTO, SIMULATION_TOLERANCE, SIMULATION_TOLERANCE))
+                .compute();
         Trajectory traj = r.trajectory();
         boolean completed = traj.status() == Trajectory.Status.COMPLETED;
         out.printf(Locale.ROOT, "      %s with %s: %s%n", completed ? "simulated" : "stopped",
