@@ -60,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private double loadSeconds;
+
     /** Relative and absolute tolerance of simulateODE, the defaults of 'odelump simulate'. */
     private static final double SIMULATION_TOLERANCE = 1e-10;
 
@@ -67,7 +69,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
         ModelLoader.Loaded loaded = input.load();
+        loadSeconds = (System.nanoTime() - t0) / 1e9;
         OdeSystem m = loaded.system();
         for (Diagnostic w : loaded.warnings()) {
             err.println("warning: " + w);
@@ -112,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         StringWriter text = new StringWriter();
-        ReductionSummary.print(new PrintWriter(text), s.command().name(), lumped, 20, 0.0, seconds, check);
+        ReductionSummary.print(new PrintWriter(text), s.command().name(), lumped, 20, loadSeconds, seconds, check);
         text.toString().lines().forEach(l -> out.println("    " + l));
         if (s.output() != null) {
             Path parent = s.output().toAbsolutePath().getParent();

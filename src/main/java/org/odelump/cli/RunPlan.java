@@ -2,6 +2,7 @@ package org.odelump.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,8 +144,8 @@ final class RunPlan {
         }
         Path output = path(folder, opts.remove("reducedFile"));
         ignoreRest(file, c, opts, warnings);
-        return new Step(c, Action.REDUCE, method, approximate, epsilon, Set.copyOf(kinds), output, 0, 0,
-                List.copyOf(warnings));
+        return new Step(c, Action.REDUCE, method, approximate, epsilon, Collections.unmodifiableSet(kinds), output,
+                0, 0, List.copyOf(warnings));
     }
 
     private static Step simulation(Command c, Map<String, String> opts, String file, Path folder,
