@@ -65,8 +65,9 @@ public final class Plots {
             XYChart c = new XYChartBuilder().width(420).height(300).title(p.title()).xAxisTitle(xLabel)
                     .yAxisTitle(yLabel == null ? "" : yLabel).build();
             style(c);
-            c.getStyler().setYAxisDecimalPattern(tickPattern(p.a(), p.b())).setXAxisDecimalPattern("0.###")
-                    .setXAxisTickMarkSpacingHint(160);
+            c.getStyler().setYAxisDecimalPattern(tickPattern(p.a(), p.b()))
+                    .setXAxisDecimalPattern("0.###")
+                    .setXAxisLabelRotation(45);
             XYSeries s1 = c.addSeries(p.aName(), x, p.a());
             s1.setMarker(SeriesMarkers.NONE);
             XYSeries s2 = c.addSeries(p.bName(), x, p.b());
