@@ -215,8 +215,10 @@ final class ReduceCommand implements Callable<Integer> {
         for (var w : loaded.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
-        CliOutput.of(spec).result("reduction", ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9,
-                (t3 - t2) / 1e9, check));
+        if (CliOutput.of(spec).mode() == CliOutput.Mode.JSON) {
+            CliOutput.of(spec).result("reduction", ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9,
+                    (t3 - t2) / 1e9, check));
+        }
         if (output != null) {
             AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), lumped.header()));
             out.println("  wrote      " + output);

@@ -94,4 +94,19 @@ class NoFalseAlarmsTest {
         assertThat(firstRow).contains("NO").doesNotContain("  4 ");
         assertThat(dir.resolve("erk.verify.png")).exists();
     }
+
+    @Test
+    void erbb2AndRepressilatorFromTheCorpusAreRefusedWithoutIcAndVerifyWithIt() {
+        Path corpus = SharedCorpus.requireCorpus();
+        for (String name : new String[] {"IMTAltiStudiLucca_ERODE4.18/ERBB2.ode",
+                "RuleWorld_bionetgen/net/Repressilator.net"}) {
+            Path f = corpus.resolve(name);
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(f), name + " is not in the corpus");
+            CliRun none = CliRun.of("reduce", f.toString(), "--method", "be", "--verify", "--points", "20");
+            assertThat(none.code()).as(name).isEqualTo(Main.EXIT_INVALID_INPUT);
+            assertThat(none.err()).as(name).contains("Reduce with --prepartition ic");
+            CliRun ic = CliRun.of("reduce", f.toString(), "--method", "be", "-p", "ic", "--verify", "--points", "20");
+            assertThat(ic.code()).as(name + ": " + ic.out() + ic.err()).isEqualTo(Main.EXIT_OK);
+        }
+    }
 }
