@@ -92,7 +92,7 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--verify",
             description = "Simulate the original and the reduced model and compare them (see 'odelump verify'); "
                     + "exit code 3 when a variable's error exceeds --verify-abs-tolerance + --verify-tolerance "
-                    + "times its scale.")
+                    + "times its scale; exit code 2 for a BE partition whose blocks mix initial values (use -p ic).")
     boolean verify;
 
     @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",

@@ -43,8 +43,9 @@ import picocli.CommandLine.Parameters;
             "  odelump verify model.ode reduced.ode --t-end 50 --points 500 \\",
             "      --tolerance 1e-3 --abs-tolerance 1e-12 --csv r.csv --plot r.png",
             "",
-            "Exit codes: 0 ok, 2 invalid input, 3 error above --tolerance or a",
-            "simulation failed, 4 internal error.",
+            "Exit codes: 0 ok, 2 invalid input (also: a BE reduction whose blocks join",
+            "variables with different initial values; reduce with -p ic), 3 error above",
+            "the tolerance or a simulation failed, 4 internal error.",
         })
 final class VerifyCommand implements Callable<Integer> {
 
