@@ -32,11 +32,7 @@ final class Observables {
 
     static List<Set<String>> resolve(OdeSystem m, List<String> args) {
         List<Set<String>> out = new ArrayList<>();
-        for (String arg : args) {
-            String a = arg.trim();
-            if (a.isEmpty()) {
-                continue;
-            }
+        for (String a : trimmed(args)) {
             View view = view(m, a);
             if (view != null) {
                 Map<String, Double> coefficients = linear(view.expression(), m, a);
@@ -88,11 +84,7 @@ final class Observables {
     /** Columns for --observe arguments of simulate: a variable, a sum (A+B or A,B) or a linear view. */
     static List<Column> columns(OdeSystem m, List<String> args) {
         List<Column> out = new ArrayList<>();
-        for (String arg : args) {
-            String a = arg.trim();
-            if (a.isEmpty()) {
-                continue;
-            }
+        for (String a : trimmed(args)) {
             View view = view(m, a);
             if (view != null) {
                 out.add(column(m, view));
@@ -107,6 +99,10 @@ final class Observables {
             out.add(new Column(a, w, 0.0));
         }
         return out;
+    }
+
+    private static List<String> trimmed(List<String> args) {
+        return args.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
     }
 
     /** The view named {@code name}, or null when there is none or a variable has that name. */
