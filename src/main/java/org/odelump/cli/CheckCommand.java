@@ -1,6 +1,8 @@
 package org.odelump.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,6 +39,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelLoader.Loaded loaded = input.load();
         PrintWriter out = spec.commandLine().getOut();
+        List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
+        if (loaded.format() == ModelLoader.Format.ODE) {
+            for (RunPlan.Step s : RunPlan.of(loaded.system(), input.file)) {
+                warnings.addAll(s.warnings());
+            }
+        }
         OdeSystem m = loaded.system();
         out.println(input.file + ": model '" + m.name() + "' ("
                 + (m.isReactionNetwork() ? "reaction network" : "ODE system") + ")");
@@ -57,13 +65,38 @@ final class CheckCommand implements Callable<Integer> {
                 counts.merge(c.name(), 1, Integer::sum);
             }
             out.printf("  %-11s %d %s%n", "commands", m.commands().size(), counts.keySet());
+            if (loaded.format() == ModelLoader.Format.ODE) {
+                // what 'odelump run' would do with each; its warnings are among the ones listed below
+                for (RunPlan.Step s : RunPlan.of(m, input.file)) {
+                    out.println("    " + s.describe());
+                }
+            }
         }
-        if (loaded.warnings().isEmpty()) {
+        CliOutput output = CliOutput.of(spec);
+        java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("name", m.name());
+        model.put("reactionNetwork", m.isReactionNetwork());
+        model.put("variables", m.dimension());
+        model.put("parameters", m.parameters().size());
+        model.put("reactions", m.reactions().size());
+        model.put("monomials", m.termCount());
+        model.put("views", m.views().size());
+        model.put("commands", m.commands().stream().map(Command::name).toList());
+        output.result("model", model);
+        if (warnings.isEmpty()) {
             out.println("no warnings");
         } else {
-            out.println(loaded.warnings().size() + " warning" + (loaded.warnings().size() == 1 ? "" : "s") + ":");
-            for (Diagnostic d : loaded.warnings()) {
-                out.println("  " + d);
+            // all are counted (and listed by --json); the first ones are shown, as on every command
+            out.println(warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ":");
+            for (int k = 0; k < warnings.size(); k++) {
+                output.record(warnings.get(k).toString());
+                if (k < CliOutput.SHOWN_WARNINGS) {
+                    out.println("  " + warnings.get(k));
+                }
+            }
+            if (warnings.size() > CliOutput.SHOWN_WARNINGS) {
+                out.println("  ... and " + (warnings.size() - CliOutput.SHOWN_WARNINGS)
+                        + " more (--json lists them all)");
             }
         }
         return Main.EXIT_OK;

@@ -3,6 +3,7 @@ package org.odelump.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
 import picocli.CommandLine;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
             "(two-site phosphorylation).",
         },
         subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                EncodeCommand.class, ConvertCommand.class, PredictCommand.class, CompressCommand.class, ExperimentCommand.class, DatasetCommand.class, VerifyCommand.class, SweepCommand.class,
+                RunCommand.class,
+                EncodeCommand.class, ConvertCommand.class, PredictCommand.class, CompressCommand.class,
+                ExperimentCommand.class, DatasetCommand.class, VerifyCommand.class, SweepCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
@@ -35,6 +38,7 @@ import picocli.CommandLine.Option;
             "  odelump print model.net -o m.ode",
             "                               convert a BioNetGen (or SBML) model to the DSL",
             "  odelump simulate model.ode --t-end 100 -o traj.csv",
+            "  odelump run model.ode          execute the reduceFE/reduceBE/simulateODE commands in the file",
             "  odelump verify model.ode reduced.ode",
             "                               simulate both and compare them",
             "  odelump sweep model.ode --method ebe --epsilon-range 1e-4:1:9",
@@ -69,6 +73,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "Print stack traces of internal errors.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print only errors and the number of warnings (files are still written).")
+    boolean quiet;
+
+    @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print one JSON object instead of the text: command, exitCode, results, output lines, "
+                    + "warnings (all of them) and errors.")
+    boolean json;
+
+    /** The output of the running command, set up from --quiet / --json before it runs. */
+    CliOutput output;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,7 +99,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, err));
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, line.getErr()));
+        cl.setExecutionStrategy(parseResult -> execute(cl, parseResult, out, err));
         cl.setParameterExceptionHandler((ex, args2) -> {
             err.println("odelump: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
@@ -92,6 +109,33 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         int code = cl.execute(args);
         out.flush();
         err.flush();
+        return code;
+    }
+
+    /** Runs the parsed command behind the shared output of --quiet / --json, which ends with a warning summary. */
+    private static int execute(CommandLine cl, CommandLine.ParseResult parseResult, PrintWriter out, PrintWriter err) {
+        Main main = cl.getCommand();
+        if (main.quiet && main.json) {
+            err.println("odelump: --quiet and --json exclude each other");
+            return EXIT_INVALID_INPUT;
+        }
+        CliOutput o = new CliOutput(main.json ? CliOutput.Mode.JSON : main.quiet ? CliOutput.Mode.QUIET
+                : CliOutput.Mode.NORMAL, out, err);
+        main.output = o;
+        cl.setOut(o.out());
+        cl.setErr(o.err());
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        CommandLine last = commands.get(commands.size() - 1);
+        int code;
+        try {
+            code = new CommandLine.RunLast().execute(parseResult);
+        } catch (CommandLine.ExecutionException ex) {
+            if (!(ex.getCause() instanceof Exception cause)) {
+                throw ex;
+            }
+            code = handle(cause, ex.getCommandLine(), o.err());
+        }
+        o.finish(last == cl ? "odelump" : last.getCommandName(), code);
         return code;
     }
 

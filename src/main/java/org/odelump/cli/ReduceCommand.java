@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
             "",
             "FE: each reduced variable is the SUM of a block, exact for every initial state.",
             "BE: each reduced variable is the common VALUE of a block, exact when initial values are constant on",
-            "    blocks (use --prepartition ic, or user,ic, to guarantee that).",
+            "    blocks (use --prepartition ic, or user,ic, to guarantee that). The default prepartition stays none",
+            "    (as ERODE's reduceBE); --verify refuses a BE partition whose blocks mix initial values.",
             "EFE/EBE: approximate versions (epsilon-FE = AFDE, epsilon-BE; Cardelli et al., QEST 2018): same-block",
             "    variables need only epsilon-close aggregated coefficient vectors (L1 distance). The reduced model",
             "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
@@ -90,12 +91,18 @@ final class ReduceCommand implements Callable<Integer> {
 
     @Option(names = "--verify",
             description = "Simulate the original and the reduced model and compare them (see 'odelump verify'); "
-                    + "exit code 3 when the relative error exceeds --verify-tolerance.")
+                    + "exit code 3 when a variable's error exceeds --verify-abs-tolerance + --verify-tolerance "
+                    + "times its scale; exit code 2 for a BE partition whose blocks mix initial values (use -p ic).")
     boolean verify;
 
     @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
-            description = "Largest acceptable relative error of --verify (default: ${DEFAULT-VALUE}).")
+            description = "Relative part of the acceptable error of --verify (default: ${DEFAULT-VALUE}).")
     double verifyTolerance;
+
+    @Option(names = "--verify-abs-tolerance", defaultValue = VerifyCommand.DEFAULT_ABS_TOLERANCE, paramLabel = "ABS",
+            description = "Absolute part of the acceptable error of --verify (default: ${DEFAULT-VALUE}, ten times "
+                    + "the integrator's default --abs-tol).")
+    double verifyAbsTolerance;
 
     @Mixin
     SimulationOptions simulation;
@@ -107,9 +114,9 @@ final class ReduceCommand implements Callable<Integer> {
     List<PrepartitionOption> prepartition = new ArrayList<>();
 
     @Option(names = "--observe", paramLabel = "NAMES", split = ";",
-            description = "Observable to preserve: comma-separated variable names whose sum must stay exactly "
-                    + "computable, or the name of a view of the model. Repeat the option (or separate with ';') "
-                    + "for several observables. Implies --prepartition observe.")
+            description = "Observable to preserve: a variable, a sum of variables (A+B, or A,B) that must stay "
+                    + "exactly computable, or the name of a linear view of the model. Repeat the option (or "
+                    + "separate with ';') for several observables. Implies --prepartition observe.")
     List<String> observe = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.ode", description = "Write the reduced model here.")
@@ -162,6 +169,11 @@ final class ReduceCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || tolerance >= 1) {
             throw new Main.UsageException("--tolerance must be in [0, 1): " + tolerance);
         }
+        if (!(verifyTolerance >= 0) || Double.isInfinite(verifyTolerance)
+                || !(verifyAbsTolerance >= 0) || Double.isInfinite(verifyAbsTolerance)) {
+            throw new Main.UsageException("--verify-tolerance and --verify-abs-tolerance must be numbers >= 0: "
+                    + verifyTolerance + ", " + verifyAbsTolerance);
+        }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         ModelLoader.Loaded loaded = input.load();
@@ -203,6 +215,10 @@ final class ReduceCommand implements Callable<Integer> {
         for (var w : loaded.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
+        if (CliOutput.of(spec).mode() == CliOutput.Mode.JSON) {
+            CliOutput.of(spec).result("reduction", ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9,
+                    (t3 - t2) / 1e9, check));
+        }
         if (output != null) {
             AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), lumped.header()));
             out.println("  wrote      " + output);
@@ -211,9 +227,16 @@ final class ReduceCommand implements Callable<Integer> {
             AtomicFiles.writeString(report, ReductionSummary.json(lumped, loaded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check));
             out.println("  report     " + report);
         }
+        String unequal = lumped.method() == Method.BE ? BackwardInitialValues.firstUnequalBlock(m, blocks(lumped))
+                : null;
+        if (unequal != null && verify) {
+            throw new Main.UsageException(BackwardInitialValues.refusal(unequal));
+        }
         if (verify) {
-            Verification.Report r = Verification.of(m, lumped, simulation.options(verifyTolerance)).compute();
+            Verification.Report r = Verification.of(m, lumped,
+                    simulation.options(verifyTolerance, verifyAbsTolerance)).compute();
             VerificationOutput.print(out, r, 15);
+            CliOutput.of(spec).result("verification", VerificationOutput.map(r));
             if (output != null) {
                 VerificationOutput.write(out, r, lumped.method().name(), VerifyCommand.sibling(output, ".verify.csv"),
                         VerifyCommand.sibling(output, ".verify.png"));
@@ -224,5 +247,13 @@ final class ReduceCommand implements Callable<Integer> {
             }
         }
         return check != null && !check.passed() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;
+    }
+
+    private static int[][] blocks(LumpedSystem lumped) {
+        int[][] members = new int[lumped.partition().size()][];
+        for (int b = 0; b < members.length; b++) {
+            members[b] = lumped.partition().block(b);
+        }
+        return members;
     }
 }

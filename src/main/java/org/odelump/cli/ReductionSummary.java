@@ -73,6 +73,13 @@ final class ReductionSummary {
 
     static String json(LumpedSystem l, ModelLoader.Loaded loaded, double loadSeconds, double reduceSeconds,
                        LumpingCheck.Result check) throws java.io.IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(map(l, loaded, loadSeconds, reduceSeconds, check)) + "\n";
+    }
+
+    /** The report as a map (the --report file, and the result of reduce --json). */
+    static Map<String, Object> map(LumpedSystem l, ModelLoader.Loaded loaded, double loadSeconds,
+                                   double reduceSeconds, LumpingCheck.Result check) {
         OdeSystem m = l.origin();
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> prov = new LinkedHashMap<>();
@@ -111,6 +118,6 @@ final class ReductionSummary {
         root.put("header", l.header());
         root.put("warnings", l.warnings());
         root.put("inputWarnings", loaded.warnings().stream().map(Object::toString).toList());
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        return root;
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.odelump.io.AtomicFiles;
-import org.odelump.io.CsvTables;
 import org.odelump.model.OdeSystem;
 import org.odelump.numeric.GridSimulation;
 import org.odelump.numeric.IntegratorChoice;
@@ -26,7 +24,9 @@ import picocli.CommandLine.Option;
             "the trajectory as CSV. With --integrator auto (the default) it starts with",
             "the explicit Dormand-Prince 8(5,3) method and switches to the stiff",
             "Rosenbrock method RODAS4 (exact sparse Jacobian) when it detects stiffness;",
-            "it says which integrator it used and why.",
+            "it says which integrator it used and why. The CSV also has one column per",
+            "linear view of the model and per --observe. --times replaces the even grid",
+            "by the listed times (the model's initial values are at t = 0).",
         },
         footer = {
             "",
@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             "  odelump simulate ode-specs/lotka_volterra.ode --t-end 20 -o lv.csv",
             "  odelump simulate ode-specs/robertson.ode --t-end 1e11 --points 50",
             "  odelump simulate network.net --t-end 10 --integrator stiff --rel-tol 1e-8",
+            "  odelump simulate model.ode --times 0,0.5,1,2,5 --observe 'A1P+Rfree;S' -o t.csv",
             "",
             "Exit codes: 0 ok, 2 invalid input, 3 the integration failed (blow-up,",
             "step size underflow, evaluation cap), 4 internal error.",
@@ -49,6 +50,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.csv",
             description = "Write the trajectory here: a column 'time' and one per variable.")
     Path output;
+
+    @Option(names = "--times", split = ",", paramLabel = "T1,T2,...",
+            description = "Write the state at exactly these times (increasing, >= 0) instead of the even grid of "
+                    + "--t-end/--points.")
+    List<Double> times = new ArrayList<>();
+
+    @Option(names = "--observe", split = ";", paramLabel = "OBS",
+            description = "Also write this observable: a variable, a sum A+B, or a linear view; repeat the option "
+                    + "or separate with ';' for several.")
+    List<String> observe = new ArrayList<>();
 
     @Option(names = "--show", defaultValue = "8", paramLabel = "K",
             description = "Print the final values of at most K variables (default: ${DEFAULT-VALUE}).")
@@ -71,16 +82,27 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IntegratorChoice choice = simulation.integratorChoice();
-        double tEnd = simulation.tEnd;
-        int points = simulation.points;
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (!times.isEmpty() && (parsed.hasMatchedOption("--t-end") || parsed.hasMatchedOption("--points"))) {
+            throw new Main.UsageException("--times replaces --t-end and --points; give either");
+        }
+        double[] grid = times.isEmpty() ? Simulator.grid(simulation.tEnd, simulation.points) : grid(times);
+        int firstRow = times.isEmpty() || times.get(0) == 0.0 ? 0 : 1;
+        double tEnd = grid[grid.length - 1];
+        int points = grid.length - 1;
         PrintWriter out = spec.commandLine().getOut();
-        OdeSystem m = input.load().system();
-        GridSimulation.Result r = new GridSimulation(m, null, Simulator.grid(tEnd, points), choice).compute();
+        ModelLoader.Loaded loaded = input.load();
+        OdeSystem m = loaded.system();
+        for (var w : loaded.warnings()) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        List<Observables.Column> observed = Observables.columns(m, observe);
+        GridSimulation.Result r = new GridSimulation(m, null, grid, choice).compute();
         Trajectory traj = r.trajectory();
         if (traj.status() != Trajectory.Status.COMPLETED) {
             out.printf(Locale.ROOT, "%s: simulation of '%s' stopped after %d of %d grid points: %s%n", input.file,
                     m.name(), traj.completedPoints(), points + 1, traj.message());
-            writeCsv(m, traj, out);
+            writeCsv(m, traj, firstRow, observed, out);
             return Main.EXIT_CHECK_FAILED;
         }
         out.printf(Locale.ROOT, "%s: simulated '%s' (%d variables) to t = %s with %s%n", input.file, m.name(),
@@ -102,29 +124,59 @@ final class SimulateCommand implements Callable<Integer> {
             sb.append("  ... (").append(last.length - show).append(" more in the CSV)");
         }
         out.printf(Locale.ROOT, "  final      %s%n", sb);
-        writeCsv(m, traj, out);
+        java.util.Map<String, Object> finals = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < last.length; i++) {
+            finals.put(names.get(i), last[i]);
+        }
+        for (Observables.Column c : observed) {
+            out.printf(Locale.ROOT, "  observe    %s = %s%n", c.name(), fmt(c.value(last)));
+            finals.put(c.name(), c.value(last));
+        }
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("model", m.name());
+        result.put("tEnd", tEnd);
+        result.put("timePoints", traj.completedPoints());
+        result.put("integrator", r.method() == null ? null : r.method().label());
+        result.put("evaluations", r.evaluations());
+        result.put("final", finals);
+        CliOutput.of(spec).result("simulation", result);
+        writeCsv(m, traj, firstRow, observed, out);
         return Main.EXIT_OK;
     }
 
-    private void writeCsv(OdeSystem m, Trajectory traj, PrintWriter out) throws java.io.IOException {
+    /** The user's times as a grid from 0: checked (finite, >= 0, increasing), with 0 added in front if missing. */
+    static double[] grid(List<Double> times) {
+        List<Double> g = new ArrayList<>();
+        if (times.get(0) != 0.0) {
+            g.add(0.0);
+        }
+        double previous = -1.0;
+        for (double t : times) {
+            if (!Double.isFinite(t) || t < 0 || t <= previous) {
+                throw new Main.UsageException("--times must be finite, >= 0 and strictly increasing: " + times);
+            }
+            previous = t;
+            g.add(t);
+        }
+        if (g.size() < 2) {
+            throw new Main.UsageException("--times needs at least one time > 0: " + times);
+        }
+        return g.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private void writeCsv(OdeSystem m, Trajectory traj, int firstRow, List<Observables.Column> observed,
+                          PrintWriter out) throws java.io.IOException {
         if (output == null) {
             return;
         }
-        List<String> header = new ArrayList<>();
-        header.add("time");
-        header.addAll(m.variableNames());
-        List<List<Double>> rows = new ArrayList<>();
-        double[] times = traj.times();
-        for (int k = 0; k < traj.completedPoints(); k++) {
-            List<Double> row = new ArrayList<>(m.dimension() + 1);
-            row.add(times[k]);
-            for (double v : traj.state(k)) {
-                row.add(v);
-            }
-            rows.add(row);
+        TrajectoryTable.Written w = TrajectoryTable.write(output, m, traj, firstRow, observed);
+        for (String v : w.skippedViews()) {
+            spec.commandLine().getErr().println("warning: view " + v + " is not linear in the variables; it is not "
+                    + "written to " + output);
         }
-        AtomicFiles.writeString(output, CsvTables.table(header, rows));
-        out.println("  wrote      " + output + " (" + rows.size() + " rows)");
+        out.println("  wrote      " + output + " (" + w.rows() + " rows"
+                + (w.extraColumns().isEmpty() ? "" : "; views/observables " + String.join(", ", w.extraColumns()))
+                + ")");
     }
 
     private static String fmt(double v) {

@@ -57,11 +57,19 @@ final class SimulationOptions {
     }
 
     Verification.Options options(double tolerance) {
+        return options(tolerance, 0.0);
+    }
+
+    /** Verification settings: a variable passes when its error is at most absTolerance + tolerance * its scale. */
+    Verification.Options options(double tolerance, double absTolerance) {
         validate();
-        if (!(tolerance >= 0)) {
-            throw new Main.UsageException("the verification tolerance must be >= 0: " + tolerance);
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new Main.UsageException("the relative verification tolerance must be a number >= 0: " + tolerance);
+        }
+        if (!(absTolerance >= 0) || Double.isInfinite(absTolerance)) {
+            throw new Main.UsageException("the absolute verification tolerance must be a number >= 0: " + absTolerance);
         }
         return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100,
-                integrator.mode), tolerance);
+                integrator.mode), tolerance, absTolerance);
     }
 }

@@ -23,8 +23,9 @@ final class CommandReader {
 
     static final Set<String> KNOWN = Set.of("reduceFE", "reduceBE", "reduceFDE", "reduceBDE", "reduceSE",
             "reduceSMB", "reduceFB", "reduceBB", "reduceDSB", "reduceEFL", "reduceBE_AAt", "justBEReduction",
-            "reduceUncertainFE", "reduceUFE", "reduceUCTMCFE", "reduceUSE", "reduceCoRNFE", "approximateFDE",
-            "approximateBDE", "simulateODE", "simulateCTMC", "setParam", "setIC", "load", "importSBML", "importBNG",
+            "reduceEpsNFB", "reduceEpsNBB", "reduceUncertainFE", "reduceUFE", "reduceUCTMCFE", "reduceUSE",
+            "reduceCoRNFE", "approximateFDE", "approximateBDE", "simulateODE", "simulateCTMC", "setParam", "setIC",
+            "load", "importSBML", "importBNG",
             "importAffine", "exportBNG", "exportSBML", "exportC2E", "exportLBS", "write", "newline", "print");
 
     private final ModelBuilder mb;
@@ -78,7 +79,7 @@ final class CommandReader {
         if (!KNOWN.contains(name)) {
             mb.warn(c.ident(n - 1).start, "unknown command '" + name + "' is kept but not interpreted");
         }
-        return new Command(name, options, c.start.getLine());
+        return new Command(name, options, c.start.getLine(), c.start.getCharPositionInLine() + 1);
     }
 
     private static String valueText(OdeLumpParser.OptionValueContext v) {

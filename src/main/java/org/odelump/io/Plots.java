@@ -44,6 +44,17 @@ public final class Plots {
      * @return PNG bytes
      */
     public static byte[] panels(double[] x, String xLabel, List<Panel> panels, int columns) {
+        return panels(x, xLabel, null, panels, columns);
+    }
+
+    /**
+     * A grid of panels sharing the x values and a y-axis label, at most {@code columns} per row. Tick labels switch
+     * to scientific notation when a panel's values are tiny or huge, so that 1e-104 is not printed as 0.
+     *
+     * @param yLabel y-axis title of every panel, or null for none
+     * @return PNG bytes
+     */
+    public static byte[] panels(double[] x, String xLabel, String yLabel, List<Panel> panels, int columns) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot");
         }
@@ -51,8 +62,12 @@ public final class Plots {
         int rows = (panels.size() + cols - 1) / cols;
         List<XYChart> charts = new ArrayList<>();
         for (Panel p : panels) {
-            XYChart c = new XYChartBuilder().width(420).height(300).title(p.title()).xAxisTitle(xLabel).build();
+            XYChart c = new XYChartBuilder().width(420).height(300).title(p.title()).xAxisTitle(xLabel)
+                    .yAxisTitle(yLabel == null ? "" : yLabel).build();
             style(c);
+            c.getStyler().setYAxisDecimalPattern(tickPattern(p.a(), p.b()))
+                    .setXAxisDecimalPattern("0.###")
+                    .setXAxisLabelRotation(45);
             XYSeries s1 = c.addSeries(p.aName(), x, p.a());
             s1.setMarker(SeriesMarkers.NONE);
             XYSeries s2 = c.addSeries(p.bName(), x, p.b());
@@ -195,6 +210,19 @@ public final class Plots {
         c.getStyler().setYAxisLogarithmic(logY).setYAxisLogarithmicDecadeOnly(false)
                 .setLegendPosition(Styler.LegendPosition.InsideNE);
         return c;
+    }
+
+    /** Tick labels with a leading zero, scientific when the largest magnitude is below 1e-3 or at least 1e5. */
+    static String tickPattern(double[]... series) {
+        double max = 0.0;
+        for (double[] v : series) {
+            for (double d : v) {
+                if (Double.isFinite(d)) {
+                    max = Math.max(max, Math.abs(d));
+                }
+            }
+        }
+        return max > 0 && (max < 1e-3 || max >= 1e5) ? "0.##E0" : "0.####";
     }
 
     private static boolean allPositive(double[] v) {

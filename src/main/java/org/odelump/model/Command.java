@@ -11,11 +11,17 @@ import java.util.Objects;
  * @param name    command name, e.g. {@code reduceFE}
  * @param options option name to value text, in written order
  * @param line    1-based source line (0 when generated); not part of equality
+ * @param column  1-based source column of the command name (0 when generated); not part of equality
  */
-public record Command(String name, Map<String, String> options, int line) {
+public record Command(String name, Map<String, String> options, int line, int column) {
     public Command {
         Objects.requireNonNull(name, "name");
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A command whose column is unknown. */
+    public Command(String name, Map<String, String> options, int line) {
+        this(name, options, line, 0);
     }
 
     @Override
