@@ -58,13 +58,13 @@ final class ApproximateSupport {
      * by the named parameters.
      */
     static ApproximateReduction.Result reduce(OdeSystem m, Method method, Partition initial, String description,
-                                              double epsilon, EpsilonMode mode, Grouping grouping, double tolerance,
+                                              double epsilon, EpsilonMode mode, Grouping grouping, Tolerance tolerance,
                                               boolean nearest, List<String> perturb) {
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new Main.UsageException("--epsilon must be a finite number >= 0: " + epsilon);
         }
         ApproximateReduction ar = new ApproximateReduction(m, method, initial, description, epsilon, mode, grouping,
-                Tolerance.of(tolerance));
+                tolerance);
         if (!nearest && perturb.isEmpty()) {
             return ar.compute();
         }

@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The network of the stiff cases (3,744 species / 58,276 reactions) and its BioNetGen horizon. */
     static final String STIFF_NET = "SciML_Catalyst_PLOS_COMPBIO_2023/net/fceri_gamma2.net";
 
-    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--repeat", converter = Ranges.PositiveInt.class, defaultValue = "3", paramLabel = "N",
             description = "Runs per case (default: ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -79,15 +79,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Which groups to run: ${COMPLETION-CANDIDATES} (default: all).")
     List<CaseGroup> cases = new ArrayList<>();
 
-    @Option(names = "--parse-terms", defaultValue = "1000000", paramLabel = "N",
+    @Option(names = "--parse-terms", converter = Ranges.PositiveLong.class,
+            defaultValue = "1000000", paramLabel = "N",
             description = "Terms in the generated parse file (default: ${DEFAULT-VALUE}).")
     long parseTerms;
 
-    @Option(names = "--parse-variables", defaultValue = "100000", paramLabel = "N",
+    @Option(names = "--parse-variables", converter = Ranges.PositiveInt.class,
+            defaultValue = "100000", paramLabel = "N",
             description = "Variables in the generated parse file (default: ${DEFAULT-VALUE}).")
     int parseVariables;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
+    @Option(names = "--sizes", converter = Ranges.AtLeastTenLong.class,
+            split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
             description = "Monomial counts of the generated systems (default: ${DEFAULT-VALUE}).")
     long[] sizes;
 
@@ -95,7 +98,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Network under DIR/corpus to measure instead of the five largest (repeatable).")
     List<String> nets = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = Ranges.Seed.class,
+            defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.Spec

@@ -137,7 +137,8 @@ final class CompressCommand implements Callable<Integer> {
             defaultValue = "afde", description = "Compression method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--epsilon", paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class,
+            paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
     Double epsilon;
 
     @Option(names = "--epsilon-mode", paramLabel = "rel|abs", defaultValue = "rel",
@@ -145,11 +146,11 @@ final class CompressCommand implements Callable<Integer> {
                     + "outgoing columns (afde) or incoming rows (abde).")
     ApproximateSupport.ModeOption epsilonMode;
 
-    @Option(names = "--params", paramLabel = "N",
+    @Option(names = "--params", converter = Ranges.PositiveLong.class, paramLabel = "N",
             description = "Target number of non-zero parameters (weights + biases).")
     Long params;
 
-    @Option(names = "--ratio", paramLabel = "R",
+    @Option(names = "--ratio", converter = Ranges.AtLeastOne.class, paramLabel = "R",
             description = "Target compression ratio original/compressed non-zero parameters, >= 1.")
     Double ratio;
 
@@ -162,15 +163,15 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Test data with the same columns.")
     Path test;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+    @Option(names = "--test-fraction", converter = Ranges.OpenFraction.class, paramLabel = "F", defaultValue = "0.2",
             description = "Without --test: hold out this fraction of --data for testing (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+    @Option(names = "--seed", converter = Ranges.Seed.class, paramLabel = "S", defaultValue = "1",
             description = "Seed of the test split and of the calibration shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--calibration", paramLabel = "N", defaultValue = "256",
+    @Option(names = "--calibration", converter = Ranges.PositiveInt.class, paramLabel = "N", defaultValue = "256",
             description = "Calibration rows for wanda and refit (default: ${DEFAULT-VALUE}).")
     int calibration;
 

@@ -63,7 +63,7 @@ final class ReduceCommand implements Callable<Integer> {
                     + "versions (epsilon-FE = AFDE, epsilon-BE) with --epsilon.")
     MethodOption method;
 
-    @Option(names = "--epsilon", defaultValue = "0", paramLabel = "EPS",
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class, defaultValue = "0", paramLabel = "EPS",
             description = "Tolerance of efe/ebe: variables whose aggregated coefficient vectors are within EPS in "
                     + "L1 distance may share a block (default: ${DEFAULT-VALUE}, which gives the exact FE/BE).")
     double epsilon;
@@ -93,7 +93,8 @@ final class ReduceCommand implements Callable<Integer> {
                     + "exit code 3 when the relative error exceeds --verify-tolerance.")
     boolean verify;
 
-    @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
+    @Option(names = "--verify-tolerance", converter = Ranges.NonNegative.class,
+            defaultValue = "1e-6", paramLabel = "TOL",
             description = "Largest acceptable relative error of --verify (default: ${DEFAULT-VALUE}).")
     double verifyTolerance;
 
@@ -118,15 +119,16 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write a JSON report here.")
     Path report;
 
-    @Option(names = "--tolerance", defaultValue = "1e-12", paramLabel = "REL",
+    @Option(names = "--tolerance", converter = Ranges.CoefficientTolerance.class, defaultValue = "1e-12",
+            paramLabel = "REL",
             description = "Relative tolerance when comparing coefficients (default: ${DEFAULT-VALUE}); "
                     + "0.1 + 0.2 and 0.3 compare equal.")
-    double tolerance;
+    Tolerance tolerance;
 
     @Option(names = "--no-check", description = "Skip the algebraic self-check of the reduced model.")
     boolean noCheck;
 
-    @Option(names = "--show-blocks", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--show-blocks", converter = Ranges.NonNegativeInt.class, defaultValue = "20", paramLabel = "N",
             description = "Print at most N non-singleton blocks (default: ${DEFAULT-VALUE}; all are in --report).")
     int showBlocks;
 
@@ -159,9 +161,6 @@ final class ReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(tolerance >= 0) || tolerance >= 1) {
-            throw new Main.UsageException("--tolerance must be in [0, 1): " + tolerance);
-        }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         ModelLoader.Loaded loaded = input.load();
@@ -190,7 +189,7 @@ final class ReduceCommand implements Callable<Integer> {
                         grouping == null ? ApproximateSupport.DEFAULT_GROUPING : grouping.grouping, tolerance,
                         nearestExact, perturb);
         LumpedSystem lumped = approx != null ? approx.lumped() : new Reduction(m, method.method, initial,
-                initialDescription, Tolerance.of(tolerance)).compute();
+                initialDescription, tolerance).compute();
         long t3 = System.nanoTime();
         // a direct quotient of an epsilon-partition is not exact by construction: only --verify judges it
         boolean skipCheck = noCheck || (approx != null && approx.nearest() == null);

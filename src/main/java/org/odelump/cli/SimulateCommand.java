@@ -50,7 +50,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write the trajectory here: a column 'time' and one per variable.")
     Path output;
 
-    @Option(names = "--show", defaultValue = "8", paramLabel = "K",
+    @Option(names = "--show", converter = Ranges.NonNegativeInt.class, defaultValue = "8", paramLabel = "K",
             description = "Print the final values of at most K variables (default: ${DEFAULT-VALUE}).")
     int show;
 

@@ -8,21 +8,21 @@ import picocli.CommandLine.Option;
 /** The simulation options shared by verify, reduce --verify and sweep. */
 final class SimulationOptions {
 
-    @Option(names = "--t-end", defaultValue = "10", paramLabel = "T",
+    @Option(names = "--t-end", converter = Ranges.Positive.class, defaultValue = "10", paramLabel = "T",
             description = "End time of the simulations, in the model's time unit; the start is 0 "
                     + "(default: ${DEFAULT-VALUE}).")
     double tEnd;
 
-    @Option(names = "--points", defaultValue = "200", paramLabel = "N",
+    @Option(names = "--points", converter = Ranges.GridPoints.class, defaultValue = "200", paramLabel = "N",
             description = "Grid intervals between 0 and T: states are computed (and compared) at N+1 "
                     + "evenly spaced times (default: ${DEFAULT-VALUE}).")
     int points;
 
-    @Option(names = "--abs-tol", defaultValue = "1e-10", paramLabel = "A",
+    @Option(names = "--abs-tol", converter = Ranges.Positive.class, defaultValue = "1e-10", paramLabel = "A",
             description = "Absolute local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double absTol;
 
-    @Option(names = "--rel-tol", defaultValue = "1e-10", paramLabel = "R",
+    @Option(names = "--rel-tol", converter = Ranges.Positive.class, defaultValue = "1e-10", paramLabel = "R",
             description = "Relative local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double relTol;
 
@@ -31,7 +31,8 @@ final class SimulationOptions {
                     + "detects stiffness), stiff, or explicit.")
     SimulateCommand.IntegratorOption integrator;
 
-    @Option(names = "--max-evaluations", defaultValue = "2000000", paramLabel = "N",
+    @Option(names = "--max-evaluations", converter = Ranges.PositiveInt.class,
+            defaultValue = "2000000", paramLabel = "N",
             description = "Budget of derivative evaluations per simulation (default: ${DEFAULT-VALUE}); when it "
                     + "runs out the run stops with a diagnosis instead of hanging.")
     int maxEvaluations;

@@ -15,6 +15,7 @@ import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
 import org.odelump.lumping.Prepartition;
+import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.LumpedSystem.Method;
 import org.odelump.model.OdeSystem;
@@ -56,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "efe (epsilon-FE, AFDE) or ebe (epsilon-BE).")
     SweepMethod method;
 
-    @Option(names = "--epsilon", split = ",", paramLabel = "EPS",
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class, split = ",", paramLabel = "EPS",
             description = "Comma-separated epsilon values.")
     List<Double> epsilons = new ArrayList<>();
 
@@ -80,9 +81,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Verify the exact quotient of the nearest exact model instead of the direct quotient.")
     boolean nearestExact;
 
-    @Option(names = "--tolerance", defaultValue = "1e-12", paramLabel = "REL",
+    @Option(names = "--tolerance", converter = Ranges.CoefficientTolerance.class, defaultValue = "1e-12",
+            paramLabel = "REL",
             description = "Relative tolerance when comparing coefficients (default: ${DEFAULT-VALUE}).")
-    double tolerance;
+    Tolerance tolerance;
 
     @Mixin
     SimulationOptions simulation;

@@ -54,7 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SimulationOptions simulation;
 
-    @Option(names = "--tolerance", defaultValue = "1e-6", paramLabel = "TOL",
+    @Option(names = "--tolerance", converter = Ranges.NonNegative.class, defaultValue = "1e-6", paramLabel = "TOL",
             description = "Largest acceptable overall relative error (default: ${DEFAULT-VALUE}); exit code 3 above.")
     double tolerance;
 
@@ -69,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-files", description = "Write neither the CSV nor the plot.")
     boolean noFiles;
 
-    @Option(names = "--show", defaultValue = "15", paramLabel = "N",
+    @Option(names = "--show", converter = Ranges.NonNegativeInt.class, defaultValue = "15", paramLabel = "N",
             description = "Print the N variables with the largest relative errors (default: ${DEFAULT-VALUE}).")
     int show;
 
