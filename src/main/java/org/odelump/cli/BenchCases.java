@@ -23,6 +23,7 @@ import org.odelump.nn.DenseLayer;
 import org.odelump.nn.GlobalMagnitudePruning;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.WandaPruning;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
@@ -272,7 +273,8 @@ final class BenchCases {
         add(new Result("nn", "encode + AFDE 3x256 tanh", facts, one.measurement()));
         progress.accept("nn: 20-point AFDE sweep with magnitude and Wanda");
         BenchRunner.Timed<long[]> sweep = BenchRunner.measure(repeat, () -> {
-            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, 50.0, true);
+            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, NetworkEncoder.DEFAULT_BETA,
+                    true);
             long smallest = Long.MAX_VALUE;
             for (int k = 1; k <= 20; k++) {
                 double eps = 0.05 * k;

@@ -25,6 +25,7 @@ import org.odelump.nn.Dataset;
 import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.PrunedNetwork;
 import org.odelump.nn.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
@@ -119,9 +120,6 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** Softplus sharpness used when a ReLU network is encoded. */
-    static final double BETA = 50.0;
-
     @Parameters(index = "0", paramLabel = "NET", description = "The network: .json (odelump format) or .onnx.")
     Path network;
 
@@ -142,9 +140,10 @@ final class CompressCommand implements Callable<Integer> {
     Double epsilon;
 
     @Option(names = "--epsilon-mode", paramLabel = "rel|abs", defaultValue = "rel",
+            converter = EpsilonOptions.ModeConverter.class,
             description = "How epsilon is read (default: ${DEFAULT-VALUE}): rel = relative difference of the "
                     + "outgoing columns (afde) or incoming rows (abde).")
-    ApproximateSupport.ModeOption epsilonMode;
+    EpsilonMode epsilonMode;
 
     @Option(names = "--params", converter = Ranges.PositiveLong.class, paramLabel = "N",
             description = "Target number of non-zero parameters (weights + biases).")
@@ -223,8 +222,8 @@ final class CompressCommand implements Callable<Integer> {
         Mlp primary;
         long matched;
         if (choice.lumping != null) {
-            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, BETA, true);
-            EpsilonMode mode = epsilonMode.mode;
+            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
+            EpsilonMode mode = epsilonMode;
             long ts = System.nanoTime();
             EpsilonSearch.Found found = epsilon != null
                     ? new EpsilonSearch.Found(epsilon, compress(prepared, choice.lumping, epsilon, mode), 1)
@@ -263,7 +262,7 @@ final class CompressCommand implements Callable<Integer> {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("method", choice.spelling);
         options.put("epsilon", epsilon);
-        options.put("epsilonMode", epsilonMode.name());
+        options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
         options.put("params", params);
         options.put("ratio", ratio);
         options.put("compensation", compensation.key());

@@ -64,7 +64,8 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Input values, one per network input (default: all 0).")
     List<Double> input;
 
-    @Option(names = "--beta", converter = Ranges.Positive.class, paramLabel = "B", defaultValue = "50",
+    @Option(names = "--beta", converter = Ranges.Positive.class, paramLabel = "B",
+            defaultValue = "" + NetworkEncoder.DEFAULT_BETA,
             description = "Softplus sharpness for ReLU layers (default: ${DEFAULT-VALUE}); error vs ReLU <= O(1/B).")
     double beta;
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.odelump.dsl.OdeParser;
 import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.EpsilonMode;
+import org.odelump.lumping.EpsilonSettings;
 import org.odelump.lumping.Grouping;
 import org.odelump.lumping.PlantedFamily;
 import org.odelump.lumping.Prepartition;
@@ -45,8 +46,8 @@ public final class GroupingMeasurement {
             for (Method m : Method.values()) {
                 for (double eps : new double[] {0.01, 0.03, 0.1, 0.3, 1.0}) {
                     for (Grouping g : Grouping.values()) {
-                        ApproximateReduction.Result r = new ApproximateReduction(s, m, (Partition) c[2], "x", eps,
-                                EpsilonMode.REL, g, Tolerance.DEFAULT).compute();
+                        ApproximateReduction.Result r = new ApproximateReduction(s, m, (Partition) c[2], "x",
+                                new EpsilonSettings(eps, EpsilonMode.REL, g, Tolerance.DEFAULT)).compute();
                         Verification.Report rep = Verification.of(s, r.lumped(), opts).compute();
                         System.out.printf(Locale.ROOT, "%-45s %-3s %-7s %-10s %6d %12.3e%s%n", c[0], m, eps,
                                 g.name().toLowerCase(Locale.ROOT), r.lumped().partition().size(), rep.maxRel(),
