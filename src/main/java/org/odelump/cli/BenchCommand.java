@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
             "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
             "  nn         encode + AFDE of a 3x256 tanh MLP; a 20-point AFDE sweep with",
             "             magnitude and Wanda at the same parameter counts",
+            "  train      Adam training of an 8-64-64-1 tanh MLP, 4,000 rows x 200 epochs",
+            "  grouping   blocks and verification error of the components and diameter",
+            "             rules on three ode-specs models at relative eps 0.01 .. 1",
+            "             (run from the repository root)",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -54,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn
+        parse, nets, synthetic, epsilon, stiff, nn, train, grouping
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -145,6 +149,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.nn)) {
             bench.nn();
+        }
+        if (groups.contains(CaseGroup.train)) {
+            bench.training(4000, 200);
+        }
+        if (groups.contains(CaseGroup.grouping)) {
+            bench.grouping(Path.of("ode-specs"), new double[] {0.01, 0.03, 0.1, 0.3, 1.0});
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
