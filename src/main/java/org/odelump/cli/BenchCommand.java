@@ -111,16 +111,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1) {
-            throw new Main.UsageException("--repeat must be at least 1: " + repeat);
-        }
-        if (parseVariables < 1 || parseTerms < parseVariables) {
+        if (parseTerms < parseVariables) {
             throw new Main.UsageException("--parse-terms must be at least --parse-variables (>= 1)");
-        }
-        for (long s : sizes) {
-            if (s < 10) {
-                throw new Main.UsageException("--sizes must be at least 10: " + s);
-            }
         }
         Set<CaseGroup> groups = cases.isEmpty() ? EnumSet.allOf(CaseGroup.class) : EnumSet.copyOf(cases);
         PrintWriter out = spec.commandLine().getOut();

@@ -37,31 +37,16 @@ final class SimulationOptions {
                     + "runs out the run stops with a diagnosis instead of hanging.")
     int maxEvaluations;
 
-    /** Checks the options; a mistake is a one-line usage error. */
-    void validate() {
-        if (!(tEnd > 0) || Double.isInfinite(tEnd)) {
-            throw new Main.UsageException("--t-end must be a positive number: " + tEnd);
-        }
-        if (points < 1 || points > 10_000_000) {
-            throw new Main.UsageException("--points must be between 1 and 10,000,000: " + points);
-        }
-        if (!(absTol > 0) || !(relTol > 0) || maxEvaluations < 1) {
-            throw new Main.UsageException("--abs-tol, --rel-tol and --max-evaluations must be positive");
-        }
-    }
+    // the ranges of the numeric options are checked while parsing (Ranges converters)
 
     /** The integrator selection these options describe. */
     IntegratorChoice integratorChoice() {
-        validate();
         return new IntegratorChoice(integrator.mode, relTol, absTol,
                 Math.min(IntegratorChoice.DEFAULT_EXPLICIT_BUDGET, maxEvaluations), maxEvaluations);
     }
 
+    /** Simulation and comparison options; {@code tolerance} is the largest acceptable relative error (&gt;= 0). */
     Verification.Options options(double tolerance) {
-        validate();
-        if (!(tolerance >= 0)) {
-            throw new Main.UsageException("the verification tolerance must be >= 0: " + tolerance);
-        }
         return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100,
                 integrator.mode), tolerance);
     }

@@ -140,7 +140,7 @@ class NumericOptionsTest {
 
     /** Values that parse to no number in the range (or to no number at all). */
     private static List<String> outside(Ranges.Range<?> r) {
-        List<String> v = new ArrayList<>(List.of("NaN", "-Infinity", "1e999", "abc"));
+        List<String> v = new ArrayList<>(List.of("NaN", "1e999", "abc"));
         if (!r.contains(-1)) {
             v.add("-1");
         }
