@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.odelump.dsl.OdeParser;
 import org.odelump.io.BngNetReader;
+import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.BackwardEquivalence;
 import org.odelump.lumping.EpsilonEquivalence;
 import org.odelump.lumping.EpsilonMode;
+import org.odelump.lumping.EpsilonSettings;
 import org.odelump.lumping.Grouping;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
@@ -19,10 +21,16 @@ import org.odelump.lumping.ForwardEquivalence;
 import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.nn.Activation;
+import org.odelump.nn.Dataset;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.GlobalMagnitudePruning;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.MlpTrainer;
+import org.odelump.nn.NetworkEncoder;
+import org.odelump.nn.Standardisation;
+import org.odelump.nn.TrainingListener;
+import org.odelump.nn.TrainingOptions;
 import org.odelump.nn.WandaPruning;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
@@ -30,6 +38,7 @@ import org.odelump.numeric.GridSimulation;
 import org.odelump.numeric.IntegratorChoice;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.Trajectory;
+import org.odelump.numeric.Verification;
 
 /** The cases of {@code odelump bench}: parsing, the largest corpus networks, generated systems, ε-lumping, stiff simulation. */
 final class BenchCases {
@@ -272,7 +281,8 @@ final class BenchCases {
         add(new Result("nn", "encode + AFDE 3x256 tanh", facts, one.measurement()));
         progress.accept("nn: 20-point AFDE sweep with magnitude and Wanda");
         BenchRunner.Timed<long[]> sweep = BenchRunner.measure(repeat, () -> {
-            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, 50.0, true);
+            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, NetworkEncoder.DEFAULT_BETA,
+                    true);
             long smallest = Long.MAX_VALUE;
             for (int k = 1; k <= 20; k++) {
                 double eps = 0.05 * k;
@@ -289,6 +299,86 @@ final class BenchCases {
         sweepFacts.put("points", 20);
         sweepFacts.put("smallest AFDE count", sweep.result()[0]);
         add(new Result("nn", "AFDE sweep + magnitude + Wanda, 20 points", sweepFacts, sweep.measurement()));
+    }
+
+    /**
+     * Training speed: an 8-64-64-1 tanh network on {@code rows} standardised rows of y = sin(x0) + x1² + 0.01·noise
+     * (x uniform in [−2, 2]^8), {@code epochs} epochs of Adam (learning rate 1e-3, batch 64, no early stopping).
+     * The hash of the trained weights shows that the repeated runs are bit-identical.
+     */
+    void training(int rows, int epochs) throws Exception {
+        java.util.Random rnd = new java.util.Random(seed);
+        double[][] x = new double[rows][8];
+        double[][] y = new double[rows][1];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < 8; c++) {
+                x[r][c] = 4 * rnd.nextDouble() - 2;
+            }
+            y[r][0] = Math.sin(x[r][0]) + x[r][1] * x[r][1] + 0.01 * rnd.nextGaussian();
+        }
+        List<String> names = java.util.stream.IntStream.range(0, 8).mapToObj(c -> "x" + c).toList();
+        Dataset z = Standardisation.fit(new Dataset(names, List.of("y"), x, y)).apply(new Dataset(names,
+                List.of("y"), x, y));
+        Dataset none = z.select(new int[0]);
+        TrainingOptions o = new TrainingOptions(List.of(64, 64), Activation.TANH, 1e-3, 64, epochs, 0, 1);
+        String name = "train 8-64-64-1 tanh, " + rows + " rows x " + epochs + " epochs";
+        progress.accept("train: " + name);
+        BenchRunner.Timed<MlpTrainer.Result> t = BenchRunner.measure(repeat,
+                () -> new MlpTrainer(z, none, o, TrainingListener.NONE).train());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("rows", rows);
+        facts.put("epochs", epochs);
+        facts.put("batch", 64);
+        facts.put("final train loss", round(t.result().report().trainLoss().get(epochs - 1), 6));
+        facts.put("weights hash", Integer.toHexString(t.result().network().hashCode()));
+        add(new Result("train", name, facts, t.measurement()));
+    }
+
+    /**
+     * The measurement behind the default grouping rule (docs/approximate.md): for each model, method and rule,
+     * the blocks and the verification error (max relative error of the direct quotient on t in [0, 10]) at each
+     * relative ε. The time is that of all ε together.
+     */
+    void grouping(Path specs, double[] epsilons) throws Exception {
+        Verification.Options opts = new Verification.Options(10.0, 100,
+                new Simulator.Options(1e-9, 1e-9, 2_000_000, 1e100), 0.0);
+        for (String file : List.of("circuit_hub_tolerances.ode", "becker_doring_tolerances.ode",
+                "linear_chain.ode")) {
+            Path f = specs.resolve(file);
+            if (!Files.isRegularFile(f)) {
+                String note = "grouping: skipped, " + f.toAbsolutePath().normalize() + " not found (run from the "
+                        + "repository root)";
+                notes.add(note);
+                progress.accept(note);
+                continue;
+            }
+            OdeSystem s = OdeParser.parse(f).system();
+            boolean ic = file.startsWith("circuit");
+            Partition initial = ic ? Prepartition.IC.initialPartition(s) : Partition.single(s.dimension());
+            for (LumpedSystem.Method m : LumpedSystem.Method.values()) {
+                for (Grouping g : Grouping.values()) {
+                    BenchRunner.Timed<List<double[]>> t = BenchRunner.measure(repeat, () -> {
+                        List<double[]> rows = new ArrayList<>();
+                        for (double eps : epsilons) {
+                            LumpedSystem l = new ApproximateReduction(s, m, initial, ic ? "IC" : "NONE",
+                                    new EpsilonSettings(eps, EpsilonMode.REL, g, Tolerance.DEFAULT)).compute()
+                                    .lumped();
+                            Verification.Report rep = Verification.of(s, l, opts).compute();
+                            rows.add(new double[] {l.partition().size(), rep.failure().isEmpty() ? rep.maxRel()
+                                    : Double.NaN});
+                        }
+                        return rows;
+                    });
+                    Map<String, Object> facts = new LinkedHashMap<>();
+                    facts.put("epsilon (rel)", java.util.Arrays.toString(epsilons));
+                    facts.put("blocks", t.result().stream().map(r -> (int) r[0]).toList().toString());
+                    facts.put("max rel error", t.result().stream()
+                            .map(r -> String.format(java.util.Locale.ROOT, "%.3e", r[1])).toList().toString());
+                    add(new Result("grouping", file.replace(".ode", "") + (ic ? " (ic)" : "") + " " + m + " "
+                            + g.name().toLowerCase(java.util.Locale.ROOT), facts, t.measurement()));
+                }
+            }
+        }
     }
 
     private OdeSystem corpusModel(Path shared, String relativePath, String group) {

@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
             "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
             "  nn         encode + AFDE of a 3x256 tanh MLP; a 20-point AFDE sweep with",
             "             magnitude and Wanda at the same parameter counts",
+            "  train      Adam training of an 8-64-64-1 tanh MLP, 4,000 rows x 200 epochs",
+            "  grouping   blocks and verification error of the components and diameter",
+            "             rules on three ode-specs models at relative eps 0.01 .. 1",
+            "             (run from the repository root)",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -54,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn
+        parse, nets, synthetic, epsilon, stiff, nn, train, grouping
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -63,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The network of the stiff cases (3,744 species / 58,276 reactions) and its BioNetGen horizon. */
     static final String STIFF_NET = "SciML_Catalyst_PLOS_COMPBIO_2023/net/fceri_gamma2.net";
 
-    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--repeat", converter = Ranges.PositiveInt.class, defaultValue = "3", paramLabel = "N",
             description = "Runs per case (default: ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -79,15 +83,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Which groups to run: ${COMPLETION-CANDIDATES} (default: all).")
     List<CaseGroup> cases = new ArrayList<>();
 
-    @Option(names = "--parse-terms", defaultValue = "1000000", paramLabel = "N",
+    @Option(names = "--parse-terms", converter = Ranges.PositiveLong.class,
+            defaultValue = "1000000", paramLabel = "N",
             description = "Terms in the generated parse file (default: ${DEFAULT-VALUE}).")
     long parseTerms;
 
-    @Option(names = "--parse-variables", defaultValue = "100000", paramLabel = "N",
+    @Option(names = "--parse-variables", converter = Ranges.PositiveInt.class,
+            defaultValue = "100000", paramLabel = "N",
             description = "Variables in the generated parse file (default: ${DEFAULT-VALUE}).")
     int parseVariables;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
+    @Option(names = "--sizes", converter = Ranges.AtLeastTenLong.class,
+            split = ",", paramLabel = "N", defaultValue = "10000,100000,1000000",
             description = "Monomial counts of the generated systems (default: ${DEFAULT-VALUE}).")
     long[] sizes;
 
@@ -95,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Network under DIR/corpus to measure instead of the five largest (repeatable).")
     List<String> nets = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = Ranges.Seed.class,
+            defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @CommandLine.Spec
@@ -103,16 +111,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1) {
-            throw new Main.UsageException("--repeat must be at least 1: " + repeat);
-        }
-        if (parseVariables < 1 || parseTerms < parseVariables) {
+        if (parseTerms < parseVariables) {
             throw new Main.UsageException("--parse-terms must be at least --parse-variables (>= 1)");
-        }
-        for (long s : sizes) {
-            if (s < 10) {
-                throw new Main.UsageException("--sizes must be at least 10: " + s);
-            }
         }
         Set<CaseGroup> groups = cases.isEmpty() ? EnumSet.allOf(CaseGroup.class) : EnumSet.copyOf(cases);
         PrintWriter out = spec.commandLine().getOut();
@@ -141,6 +141,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.nn)) {
             bench.nn();
+        }
+        if (groups.contains(CaseGroup.train)) {
+            bench.training(4000, 200);
+        }
+        if (groups.contains(CaseGroup.grouping)) {
+            bench.grouping(Path.of("ode-specs"), new double[] {0.01, 0.03, 0.1, 0.3, 1.0});
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);

@@ -25,6 +25,7 @@ import org.odelump.nn.Dataset;
 import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.PrunedNetwork;
 import org.odelump.nn.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
@@ -119,9 +120,6 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    /** Softplus sharpness used when a ReLU network is encoded. */
-    static final double BETA = 50.0;
-
     @Parameters(index = "0", paramLabel = "NET", description = "The network: .json (odelump format) or .onnx.")
     Path network;
 
@@ -137,19 +135,21 @@ final class CompressCommand implements Callable<Integer> {
             defaultValue = "afde", description = "Compression method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--epsilon", paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class,
+            paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
     Double epsilon;
 
     @Option(names = "--epsilon-mode", paramLabel = "rel|abs", defaultValue = "rel",
+            converter = EpsilonOptions.ModeConverter.class,
             description = "How epsilon is read (default: ${DEFAULT-VALUE}): rel = relative difference of the "
                     + "outgoing columns (afde) or incoming rows (abde).")
-    ApproximateSupport.ModeOption epsilonMode;
+    EpsilonMode epsilonMode;
 
-    @Option(names = "--params", paramLabel = "N",
+    @Option(names = "--params", converter = Ranges.PositiveLong.class, paramLabel = "N",
             description = "Target number of non-zero parameters (weights + biases).")
     Long params;
 
-    @Option(names = "--ratio", paramLabel = "R",
+    @Option(names = "--ratio", converter = Ranges.AtLeastOne.class, paramLabel = "R",
             description = "Target compression ratio original/compressed non-zero parameters, >= 1.")
     Double ratio;
 
@@ -162,15 +162,15 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "TEST.csv", description = "Test data with the same columns.")
     Path test;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+    @Option(names = "--test-fraction", converter = Ranges.OpenFraction.class, paramLabel = "F", defaultValue = "0.2",
             description = "Without --test: hold out this fraction of --data for testing (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+    @Option(names = "--seed", converter = Ranges.Seed.class, paramLabel = "S", defaultValue = "1",
             description = "Seed of the test split and of the calibration shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--calibration", paramLabel = "N", defaultValue = "256",
+    @Option(names = "--calibration", converter = Ranges.PositiveInt.class, paramLabel = "N", defaultValue = "256",
             description = "Calibration rows for wanda and refit (default: ${DEFAULT-VALUE}).")
     int calibration;
 
@@ -222,8 +222,8 @@ final class CompressCommand implements Callable<Integer> {
         Mlp primary;
         long matched;
         if (choice.lumping != null) {
-            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, BETA, true);
-            EpsilonMode mode = epsilonMode.mode;
+            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
+            EpsilonMode mode = epsilonMode;
             long ts = System.nanoTime();
             EpsilonSearch.Found found = epsilon != null
                     ? new EpsilonSearch.Found(epsilon, compress(prepared, choice.lumping, epsilon, mode), 1)
@@ -262,7 +262,7 @@ final class CompressCommand implements Callable<Integer> {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("method", choice.spelling);
         options.put("epsilon", epsilon);
-        options.put("epsilonMode", epsilonMode.name());
+        options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
         options.put("params", params);
         options.put("ratio", ratio);
         options.put("compensation", compensation.key());

@@ -18,6 +18,7 @@ import org.odelump.nn.Compensation;
 import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.io.NetworkFile;
 
 /**
@@ -49,7 +50,7 @@ final class CompressSweep {
     }
 
     void run(Path output, PrintWriter err) throws java.io.IOException {
-        LumpingCompressor.Prepared p = LumpingCompressor.prepare(mlp, CompressCommand.BETA, true);
+        LumpingCompressor.Prepared p = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
         double[] eps = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL).grid(POINTS);
         boolean terminal = System.console() != null;
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)

@@ -44,7 +44,7 @@ final class DatasetCommand implements Callable<Integer> {
             description = "glycolytic, electrical, polymerisation, rn, abalone, protein, metro or hepc.")
     String name;
 
-    @Option(names = "--seed", paramLabel = "S",
+    @Option(names = "--seed", converter = Ranges.Seed.class, paramLabel = "S",
             description = "Seed of the synthetic initial states (default: the experiment's, "
                     + ExperimentDataset.SYNTHETIC_SEED + ").")
     Long seed;

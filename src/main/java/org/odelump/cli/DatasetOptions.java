@@ -12,7 +12,7 @@ final class DatasetOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder with the UCI files.")
     Path dataDir;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "4000",
+    @Option(names = "--rows", converter = Ranges.AtLeastTenInt.class, paramLabel = "N", defaultValue = "4000",
             description = "Rows generated per synthetic dataset (default: ${DEFAULT-VALUE}).")
     int rows;
 

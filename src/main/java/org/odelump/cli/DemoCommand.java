@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
 import org.odelump.dsl.OdeParser;
+import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
@@ -55,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             LumpedSystem l = new Reduction(m, method, prep, Tolerance.DEFAULT).compute();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            LumpingCheck.Result check = new LumpingCheck(l, 32, 1L, 1e-9).compute();
+            LumpingCheck.Result check = LumpingCheck.ofDefaults(l).compute();
             ReductionSummary.print(out, "example", l, 20, loadSeconds, seconds, check);
             TrajectoryCheck.Result traj = new TrajectoryCheck(l, Simulator.grid(10.0, 100),
                     Simulator.Options.DEFAULT, 1e-6).compute();
@@ -68,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("The FE-reduced model, as odelump/ERODE text (odelump reduce FILE --method fe -o OUT.ode):");
         out.println();
-        out.print(DslPrinter.print(fe.reduced(), fe.header()));
+        out.print(DslPrinter.print(fe.reduced(), LumpingHeader.lines(fe)));
         return ok ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 

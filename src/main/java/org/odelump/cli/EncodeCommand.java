@@ -60,11 +60,12 @@ final class EncodeCommand implements Callable<Integer> {
             description = "Which encoding (default: ${DEFAULT-VALUE}).")
     EncodingOption encoding;
 
-    @Option(names = "--input", paramLabel = "X1,X2,...", split = ",",
+    @Option(names = "--input", converter = Ranges.Finite.class, paramLabel = "X1,X2,...", split = ",",
             description = "Input values, one per network input (default: all 0).")
     List<Double> input;
 
-    @Option(names = "--beta", paramLabel = "B", defaultValue = "50",
+    @Option(names = "--beta", converter = Ranges.Positive.class, paramLabel = "B",
+            defaultValue = "" + NetworkEncoder.DEFAULT_BETA,
             description = "Softplus sharpness for ReLU layers (default: ${DEFAULT-VALUE}); error vs ReLU <= O(1/B).")
     double beta;
 

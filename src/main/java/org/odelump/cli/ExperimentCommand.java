@@ -65,7 +65,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatasetOptions data;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--seeds", converter = Ranges.PositiveInt.class, paramLabel = "N", defaultValue = "5",
             description = "Seeds 1..N per dataset and architecture (default: ${DEFAULT-VALUE}).")
     int seeds;
 
@@ -73,37 +73,38 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Hidden tanh layer widths (default: ${DEFAULT-VALUE}).")
     List<String> architectures;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "150",
+    @Option(names = "--epochs", converter = Ranges.PositiveInt.class, paramLabel = "N", defaultValue = "150",
             description = "Training epoch limit (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--patience", paramLabel = "N", defaultValue = "15",
+    @Option(names = "--patience", converter = Ranges.NonNegativeInt.class, paramLabel = "N", defaultValue = "15",
             description = "Early-stopping patience in epochs (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3",
+    @Option(names = "--learning-rate", converter = Ranges.Positive.class, paramLabel = "LR", defaultValue = "1e-3",
             description = "Adam step size (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--batch", converter = Ranges.PositiveInt.class, paramLabel = "N", defaultValue = "64",
             description = "Mini-batch rows (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--levels", split = ",", paramLabel = "F", defaultValue = "0.25,0.5,0.75",
+    @Option(names = "--levels", converter = Ranges.OpenFraction.class,
+            split = ",", paramLabel = "F", defaultValue = "0.25,0.5,0.75",
             description = "Fractions of parameters removed in the tables (default: ${DEFAULT-VALUE}).")
     List<Double> levels;
 
-    @Option(names = "--curve-levels", split = ",", paramLabel = "F",
+    @Option(names = "--curve-levels", converter = Ranges.OpenFraction.class, split = ",", paramLabel = "F",
             defaultValue = "0.1,0.4,0.6,0.9",
             description = "Further fractions of parameters removed, for the plots and win rates "
                     + "(default: ${DEFAULT-VALUE}).")
     List<Double> curveLevels;
 
-    @Option(names = "--calibration", paramLabel = "N", defaultValue = "512",
+    @Option(names = "--calibration", converter = Ranges.AtLeastTwoInt.class, paramLabel = "N", defaultValue = "512",
             description = "Training rows used as calibration inputs (default: ${DEFAULT-VALUE}).")
     int calibration;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", converter = Ranges.PositiveInt.class, paramLabel = "N",
             description = "Runs in parallel (default: the number of processors).")
     Integer threads;
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.odelump.lumping.ReductionException;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
 import picocli.CommandLine;
@@ -153,6 +154,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         if (ex instanceof NoSuchFileException nsf) {
             err.println("odelump: no such file: " + nsf.getFile());
+            return EXIT_INVALID_INPUT;
+        }
+        if (ex instanceof ReductionException re) {
+            err.println("odelump: " + re.getMessage());
             return EXIT_INVALID_INPUT;
         }
         if (ex instanceof UsageException ue) {

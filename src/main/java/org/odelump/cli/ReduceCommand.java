@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
 import org.odelump.io.AtomicFiles;
+import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
-import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.LumpedSystem.Method;
 import org.odelump.model.OdeSystem;
@@ -64,20 +64,13 @@ final class ReduceCommand implements Callable<Integer> {
                     + "versions (epsilon-FE = AFDE, epsilon-BE) with --epsilon.")
     MethodOption method;
 
-    @Option(names = "--epsilon", defaultValue = "0", paramLabel = "EPS",
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class, defaultValue = "0", paramLabel = "EPS",
             description = "Tolerance of efe/ebe: variables whose aggregated coefficient vectors are within EPS in "
                     + "L1 distance may share a block (default: ${DEFAULT-VALUE}, which gives the exact FE/BE).")
     double epsilon;
 
-    @Option(names = "--epsilon-mode", defaultValue = "abs", paramLabel = "MODE",
-            description = "abs: distance <= EPS; rel: distance <= EPS * max(L1 norms of the two vectors) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    ApproximateSupport.ModeOption epsilonMode;
-
-    @Option(names = "--grouping", paramLabel = "RULE",
-            description = "components (ERODE: connected components of the within-EPS graph; the default) or "
-                    + "diameter (every pair in a block within EPS).")
-    ApproximateSupport.GroupingOption grouping;
+    @Mixin
+    EpsilonOptions epsilonOptions;
 
     @Option(names = "--nearest-exact",
             description = "efe/ebe: reduce the nearest model for which the epsilon-partition is exact (smallest "
@@ -95,11 +88,13 @@ final class ReduceCommand implements Callable<Integer> {
                     + "times its scale; exit code 2 for a BE partition whose blocks mix initial values (use -p ic).")
     boolean verify;
 
-    @Option(names = "--verify-tolerance", defaultValue = "1e-6", paramLabel = "TOL",
+    @Option(names = "--verify-tolerance", converter = Ranges.NonNegative.class,
+            defaultValue = "1e-6", paramLabel = "TOL",
             description = "Relative part of the acceptable error of --verify (default: ${DEFAULT-VALUE}).")
     double verifyTolerance;
 
-    @Option(names = "--verify-abs-tolerance", defaultValue = VerifyCommand.DEFAULT_ABS_TOLERANCE, paramLabel = "ABS",
+    @Option(names = "--verify-abs-tolerance", converter = Ranges.NonNegative.class,
+            defaultValue = VerifyCommand.DEFAULT_ABS_TOLERANCE, paramLabel = "ABS",
             description = "Absolute part of the acceptable error of --verify (default: ${DEFAULT-VALUE}, ten times "
                     + "the integrator's default --abs-tol).")
     double verifyAbsTolerance;
@@ -125,15 +120,10 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write a JSON report here.")
     Path report;
 
-    @Option(names = "--tolerance", defaultValue = "1e-12", paramLabel = "REL",
-            description = "Relative tolerance when comparing coefficients (default: ${DEFAULT-VALUE}); "
-                    + "0.1 + 0.2 and 0.3 compare equal.")
-    double tolerance;
-
     @Option(names = "--no-check", description = "Skip the algebraic self-check of the reduced model.")
     boolean noCheck;
 
-    @Option(names = "--show-blocks", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--show-blocks", converter = Ranges.NonNegativeInt.class, defaultValue = "20", paramLabel = "N",
             description = "Print at most N non-singleton blocks (default: ${DEFAULT-VALUE}; all are in --report).")
     int showBlocks;
 
@@ -166,14 +156,6 @@ final class ReduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(tolerance >= 0) || tolerance >= 1) {
-            throw new Main.UsageException("--tolerance must be in [0, 1): " + tolerance);
-        }
-        if (!(verifyTolerance >= 0) || Double.isInfinite(verifyTolerance)
-                || !(verifyAbsTolerance >= 0) || Double.isInfinite(verifyAbsTolerance)) {
-            throw new Main.UsageException("--verify-tolerance and --verify-abs-tolerance must be numbers >= 0: "
-                    + verifyTolerance + ", " + verifyAbsTolerance);
-        }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         ModelLoader.Loaded loaded = input.load();
@@ -194,19 +176,19 @@ final class ReduceCommand implements Callable<Integer> {
         String initialDescription = kinds.isEmpty() ? "NONE" : String.join("+", kinds.stream().map(Enum::name).toList());
 
         long t2 = System.nanoTime();
-        if (!method.approximate && (epsilon != 0 || nearestExact || !perturb.isEmpty() || grouping != null)) {
+        if (!method.approximate && (epsilon != 0 || nearestExact || !perturb.isEmpty()
+                || spec.findOption("--grouping").originalStringValues().size() > 0)) {
             throw new Main.UsageException("--epsilon, --grouping, --nearest-exact and --perturb need --method efe or ebe");
         }
         ApproximateReduction.Result approx = !method.approximate ? null
-                : ApproximateSupport.reduce(m, method.method, initial, initialDescription, epsilon, epsilonMode.mode,
-                        grouping == null ? ApproximateSupport.DEFAULT_GROUPING : grouping.grouping, tolerance,
-                        nearestExact, perturb);
+                : ApproximateSupport.reduce(m, method.method, initial, initialDescription,
+                        epsilonOptions.at(epsilon), nearestExact, perturb);
         LumpedSystem lumped = approx != null ? approx.lumped() : new Reduction(m, method.method, initial,
-                initialDescription, Tolerance.of(tolerance)).compute();
+                initialDescription, epsilonOptions.tolerance).compute();
         long t3 = System.nanoTime();
         // a direct quotient of an epsilon-partition is not exact by construction: only --verify judges it
         boolean skipCheck = noCheck || (approx != null && approx.nearest() == null);
-        LumpingCheck.Result check = skipCheck ? null : new LumpingCheck(lumped, 32, 1L, 1e-9).compute();
+        LumpingCheck.Result check = skipCheck ? null : LumpingCheck.ofDefaults(lumped).compute();
 
         ReductionSummary.print(out, input.file.toString(), lumped, showBlocks, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check);
         if (approx != null) {
@@ -220,7 +202,7 @@ final class ReduceCommand implements Callable<Integer> {
                     (t3 - t2) / 1e9, check));
         }
         if (output != null) {
-            AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), lumped.header()));
+            AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), LumpingHeader.lines(lumped)));
             out.println("  wrote      " + output);
         }
         if (report != null) {

@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
+import org.odelump.model.Provenance;
 
 /** Renders a reduction for people (text) and for programs (JSON with provenance). */
 final class ReductionSummary {
@@ -83,9 +85,11 @@ final class ReductionSummary {
         OdeSystem m = l.origin();
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("source", m.provenance().source());
-        prov.put("sha256", m.provenance().sha256());
-        prov.put("format", m.provenance().format());
+        // the input file, also when the reduced model's origin is a nearest exact model built from it
+        Provenance input = loaded.system().provenance();
+        prov.put("source", input.source());
+        prov.put("sha256", input.sha256());
+        prov.put("format", input.format());
         prov.put("tool", new Main.Version().getVersion()[0]);
         prov.put("time", Instant.now().toString());
         root.put("provenance", prov);
@@ -93,20 +97,14 @@ final class ReductionSummary {
         root.put("method", l.method().name());
         root.put("initialPartition", l.initialDescription());
         root.put("initialBlocks", l.initialPartition().size());
+        root.put("tolerance", l.tolerance());
         root.put("variablesBefore", m.dimension());
         root.put("variablesAfter", l.partition().size());
         root.put("loadSeconds", loadSeconds);
         root.put("reductionSeconds", reduceSeconds);
-        List<String> names = m.variableNames();
-        List<List<String>> blocks = new ArrayList<>();
-        for (int b = 0; b < l.partition().size(); b++) {
-            List<String> block = new ArrayList<>();
-            for (int v : l.partition().block(b)) {
-                block.add(names.get(v));
-            }
-            blocks.add(block);
-        }
-        root.put("blocks", blocks);
+        root.put("blocks", blocks(l.partition(), m.variableNames()));
+        root.put("initialPartitionBlocks", blocks(l.initialPartition(), m.variableNames()));
+        l.approximation().ifPresent(a -> root.put("approximation", approximation(a)));
         if (check != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("passed", check.passed());
@@ -115,9 +113,44 @@ final class ReductionSummary {
             c.put("detail", check.detail());
             root.put("selfCheck", c);
         }
-        root.put("header", l.header());
+        root.put("header", LumpingHeader.lines(l));
         root.put("warnings", l.warnings());
         root.put("inputWarnings", loaded.warnings().stream().map(Object::toString).toList());
         return root;
+    }
+
+    private static List<List<String>> blocks(Partition p, List<String> names) {
+        List<List<String>> blocks = new ArrayList<>();
+        for (int b = 0; b < p.size(); b++) {
+            List<String> block = new ArrayList<>();
+            for (int v : p.block(b)) {
+                block.add(names.get(v));
+            }
+            blocks.add(block);
+        }
+        return blocks;
+    }
+
+    /** ε settings, rounds and, for the nearest exact model, what was changed and by how much. */
+    private static Map<String, Object> approximation(LumpedSystem.Approximation a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epsilon", a.epsilon());
+        m.put("epsilonMode", a.mode());
+        m.put("grouping", a.grouping());
+        m.put("rounds", a.rounds());
+        m.put("quotient", a.direct() ? "direct" : "nearest-exact");
+        LumpedSystem.NearestChange c = a.nearest();
+        if (c != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("perturbed", c.perturbed());
+            n.put("newValues", c.newValues());
+            n.put("changeNorm2", c.changeNorm2());
+            n.put("changeMax", c.changeMax());
+            n.put("changed", c.changed());
+            n.put("initialChangeNorm2", c.initialChangeNorm2());
+            n.put("initialChangeMax", c.initialChangeMax());
+            m.put("nearest", n);
+        }
+        return m;
     }
 }

@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
 import org.odelump.io.AtomicFiles;
+import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.ApproximateReduction;
+import org.odelump.lumping.EpsilonMode;
+import org.odelump.lumping.EpsilonSettings;
 import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
@@ -102,17 +105,15 @@ final class RunCommand implements Callable<Integer> {
         Partition initial = Prepartition.combine(m, s.prepartition(), List.of());
         String description = s.prepartition().isEmpty() ? "NONE"
                 : String.join("+", s.prepartition().stream().map(Enum::name).toList());
-        double tolerance = Tolerance.DEFAULT.relative();
         LumpedSystem lumped;
         LumpingCheck.Result check = null;
         if (s.approximate()) {
             ApproximateReduction.Result r = ApproximateSupport.reduce(m, s.method(), initial, description,
-                    s.epsilon(), ApproximateSupport.ModeOption.abs.mode, ApproximateSupport.DEFAULT_GROUPING,
-                    tolerance, false, List.of());
+                    EpsilonSettings.of(s.epsilon(), EpsilonMode.ABS), false, List.of());
             lumped = r.lumped();
         } else {
             lumped = new Reduction(m, s.method(), initial, description, Tolerance.DEFAULT).compute();
-            check = new LumpingCheck(lumped, 32, 1L, 1e-9).compute();
+            check = LumpingCheck.ofDefaults(lumped).compute();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         StringWriter text = new StringWriter();
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            AtomicFiles.writeString(s.output(), DslPrinter.print(lumped.reduced(), lumped.header()));
+            AtomicFiles.writeString(s.output(), DslPrinter.print(lumped.reduced(), LumpingHeader.lines(lumped)));
             out.println("      wrote      " + s.output());
         }
         return check != null && !check.passed() ? Main.EXIT_CHECK_FAILED : Main.EXIT_OK;

@@ -51,7 +51,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write the trajectory here: a column 'time' and one per variable.")
     Path output;
 
-    @Option(names = "--times", split = ",", paramLabel = "T1,T2,...",
+    @Option(names = "--times", split = ",", converter = Ranges.NonNegative.class, paramLabel = "T1,T2,...",
             description = "Write the state at exactly these times (increasing, >= 0) instead of the even grid of "
                     + "--t-end/--points.")
     List<Double> times = new ArrayList<>();
@@ -61,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + "or separate with ';' for several.")
     List<String> observe = new ArrayList<>();
 
-    @Option(names = "--show", defaultValue = "8", paramLabel = "K",
+    @Option(names = "--show", converter = Ranges.NonNegativeInt.class, defaultValue = "8", paramLabel = "K",
             description = "Print the final values of at most K variables (default: ${DEFAULT-VALUE}).")
     int show;
 

@@ -8,21 +8,21 @@ import picocli.CommandLine.Option;
 /** The simulation options shared by verify, reduce --verify and sweep. */
 final class SimulationOptions {
 
-    @Option(names = "--t-end", defaultValue = "10", paramLabel = "T",
+    @Option(names = "--t-end", converter = Ranges.Positive.class, defaultValue = "10", paramLabel = "T",
             description = "End time of the simulations, in the model's time unit; the start is 0 "
                     + "(default: ${DEFAULT-VALUE}).")
     double tEnd;
 
-    @Option(names = "--points", defaultValue = "200", paramLabel = "N",
+    @Option(names = "--points", converter = Ranges.GridPoints.class, defaultValue = "200", paramLabel = "N",
             description = "Grid intervals between 0 and T: states are computed (and compared) at N+1 "
                     + "evenly spaced times (default: ${DEFAULT-VALUE}).")
     int points;
 
-    @Option(names = "--abs-tol", defaultValue = "1e-10", paramLabel = "A",
+    @Option(names = "--abs-tol", converter = Ranges.Positive.class, defaultValue = "1e-10", paramLabel = "A",
             description = "Absolute local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double absTol;
 
-    @Option(names = "--rel-tol", defaultValue = "1e-10", paramLabel = "R",
+    @Option(names = "--rel-tol", converter = Ranges.Positive.class, defaultValue = "1e-10", paramLabel = "R",
             description = "Relative local error tolerance of the integrator (default: ${DEFAULT-VALUE}).")
     double relTol;
 
@@ -31,44 +31,27 @@ final class SimulationOptions {
                     + "detects stiffness), stiff, or explicit.")
     SimulateCommand.IntegratorOption integrator;
 
-    @Option(names = "--max-evaluations", defaultValue = "2000000", paramLabel = "N",
+    @Option(names = "--max-evaluations", converter = Ranges.PositiveInt.class,
+            defaultValue = "2000000", paramLabel = "N",
             description = "Budget of derivative evaluations per simulation (default: ${DEFAULT-VALUE}); when it "
                     + "runs out the run stops with a diagnosis instead of hanging.")
     int maxEvaluations;
 
-    /** Checks the options; a mistake is a one-line usage error. */
-    void validate() {
-        if (!(tEnd > 0) || Double.isInfinite(tEnd)) {
-            throw new Main.UsageException("--t-end must be a positive number: " + tEnd);
-        }
-        if (points < 1 || points > 10_000_000) {
-            throw new Main.UsageException("--points must be between 1 and 10,000,000: " + points);
-        }
-        if (!(absTol > 0) || !(relTol > 0) || maxEvaluations < 1) {
-            throw new Main.UsageException("--abs-tol, --rel-tol and --max-evaluations must be positive");
-        }
-    }
+    // the ranges of the numeric options are checked while parsing (Ranges converters)
 
     /** The integrator selection these options describe. */
     IntegratorChoice integratorChoice() {
-        validate();
         return new IntegratorChoice(integrator.mode, relTol, absTol,
                 Math.min(IntegratorChoice.DEFAULT_EXPLICIT_BUDGET, maxEvaluations), maxEvaluations);
     }
 
+    /** Simulation and comparison options; {@code tolerance} is the largest acceptable relative error (&gt;= 0). */
     Verification.Options options(double tolerance) {
         return options(tolerance, 0.0);
     }
 
     /** Verification settings: a variable passes when its error is at most absTolerance + tolerance * its scale. */
     Verification.Options options(double tolerance, double absTolerance) {
-        validate();
-        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new Main.UsageException("the relative verification tolerance must be a number >= 0: " + tolerance);
-        }
-        if (!(absTolerance >= 0) || Double.isInfinite(absTolerance)) {
-            throw new Main.UsageException("the absolute verification tolerance must be a number >= 0: " + absTolerance);
-        }
         return new Verification.Options(tEnd, points, new Simulator.Options(absTol, relTol, maxEvaluations, 1e100,
                 integrator.mode), tolerance, absTolerance);
     }

@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "efe (epsilon-FE, AFDE) or ebe (epsilon-BE).")
     SweepMethod method;
 
-    @Option(names = "--epsilon", split = ",", paramLabel = "EPS",
+    @Option(names = "--epsilon", converter = Ranges.NonNegative.class, split = ",", paramLabel = "EPS",
             description = "Comma-separated epsilon values.")
     List<Double> epsilons = new ArrayList<>();
 
@@ -64,13 +64,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "COUNT logarithmically spaced values from FROM to TO (both > 0).")
     String range;
 
-    @Option(names = "--epsilon-mode", defaultValue = "abs", paramLabel = "MODE",
-            description = "abs or rel, as for reduce (default: ${DEFAULT-VALUE}).")
-    ApproximateSupport.ModeOption epsilonMode;
-
-    @Option(names = "--grouping", paramLabel = "RULE",
-            description = "components or diameter, as for reduce (default: components).")
-    ApproximateSupport.GroupingOption grouping;
+    @Mixin
+    EpsilonOptions epsilonOptions;
 
     @Option(names = {"-p", "--prepartition"}, split = ",", paramLabel = "KIND",
             description = "Initial partition: none (default), user, ic, combinable with commas.")
@@ -79,10 +74,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--nearest-exact",
             description = "Verify the exact quotient of the nearest exact model instead of the direct quotient.")
     boolean nearestExact;
-
-    @Option(names = "--tolerance", defaultValue = "1e-12", paramLabel = "REL",
-            description = "Relative tolerance when comparing coefficients (default: ${DEFAULT-VALUE}).")
-    double tolerance;
 
     @Mixin
     SimulationOptions simulation;
@@ -124,7 +115,6 @@ final class SweepCommand implements Callable<Integer> {
         kinds.remove(Prepartition.NONE);
         Partition initial = Prepartition.combine(m, kinds, List.of());
         String description = kinds.isEmpty() ? "NONE" : String.join("+", kinds.stream().map(Enum::name).toList());
-        var groupingRule = grouping == null ? ApproximateSupport.DEFAULT_GROUPING : grouping.grouping;
 
         boolean terminal = System.console() != null;
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
@@ -141,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
         };
         List<EpsilonSweep.Row> rows;
         try {
-            rows = new EpsilonSweep(m, eps, e -> reduce(m, initial, description, e, groupingRule), opts, listener)
+            rows = new EpsilonSweep(m, eps, e -> reduce(m, initial, description, e), opts, listener)
                     .compute();
         } finally {
             if (bar != null) {
@@ -149,7 +139,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%s: %s sweep of model '%s' (%d variables), %s mode, %s grouping, %s quotient%n",
-                input.file, method, m.name(), m.dimension(), epsilonMode, groupingRule.name().toLowerCase(Locale.ROOT),
+                input.file, method, m.name(), m.dimension(), epsilonOptions.mode.name().toLowerCase(Locale.ROOT),
+                epsilonOptions.grouping.name().toLowerCase(Locale.ROOT),
                 nearestExact ? "nearest-exact" : "direct");
         out.printf(Locale.ROOT, "  %12s %8s %14s %14s %9s%n", "epsilon", "blocks", "max rel err", "max abs err",
                 "seconds");
@@ -173,16 +164,15 @@ final class SweepCommand implements Callable<Integer> {
         out.println("  csv        " + csvPath);
         String title = String.format(Locale.ROOT, "%s: %s, %d variables, t-end %s", m.name(), method,
                 m.dimension(), simulation.tEnd);
-        AtomicFiles.writeBytes(plotPath, Plots.sweep(title, "epsilon (" + epsilonMode + ")", x, "blocks", blocks,
+        AtomicFiles.writeBytes(plotPath, Plots.sweep(title, "epsilon (" + epsilonOptions.mode.name().toLowerCase(Locale.ROOT) + ")", x, "blocks", blocks,
                 "max relative error", errors));
         out.println("  plot       " + plotPath);
         return Main.EXIT_OK;
     }
 
-    private LumpedSystem reduce(OdeSystem m, Partition initial, String description, double e,
-                                org.odelump.lumping.Grouping g) {
-        return ApproximateSupport.reduce(m, method.method, initial, description, e, epsilonMode.mode, g, tolerance,
-                nearestExact, List.of()).lumped();
+    private LumpedSystem reduce(OdeSystem m, Partition initial, String description, double e) {
+        return ApproximateSupport.reduce(m, method.method, initial, description, epsilonOptions.at(e), nearestExact,
+                List.of()).lumped();
     }
 
     private double[] epsilonValues() {

@@ -61,12 +61,14 @@ final class VerifyCommand implements Callable<Integer> {
     /** Default absolute part of the verification tolerance: ten times the integrator's default --abs-tol. */
     static final String DEFAULT_ABS_TOLERANCE = "1e-9";
 
-    @Option(names = {"--tolerance", "--rel-tolerance"}, defaultValue = "1e-6", paramLabel = "TOL",
+    @Option(names = {"--tolerance", "--rel-tolerance"}, converter = Ranges.NonNegative.class, defaultValue = "1e-6",
+            paramLabel = "TOL",
             description = "Relative part of the acceptable error of a variable, times its scale "
                     + "(default: ${DEFAULT-VALUE}); exit code 3 above.")
     double tolerance;
 
-    @Option(names = "--abs-tolerance", defaultValue = DEFAULT_ABS_TOLERANCE, paramLabel = "ABS",
+    @Option(names = "--abs-tolerance", converter = Ranges.NonNegative.class, defaultValue = DEFAULT_ABS_TOLERANCE,
+            paramLabel = "ABS",
             description = "Absolute part of the acceptable error of a variable (default: ${DEFAULT-VALUE}, ten times "
                     + "the integrator's default --abs-tol).")
     double absTolerance;
@@ -82,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-files", description = "Write neither the CSV nor the plot.")
     boolean noFiles;
 
-    @Option(names = "--show", defaultValue = "15", paramLabel = "N",
+    @Option(names = "--show", converter = Ranges.NonNegativeInt.class, defaultValue = "15", paramLabel = "N",
             description = "Print the N variables with the largest relative errors (default: ${DEFAULT-VALUE}).")
     int show;
 

@@ -18,7 +18,7 @@ public final class CsvTables {
      */
     public static String table(List<String> header, List<? extends List<?>> rows) {
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").build())) {
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             p.printRecord(header);
             for (List<?> row : rows) {
                 if (row.size() != header.size()) {

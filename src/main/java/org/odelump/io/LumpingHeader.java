@@ -8,13 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.odelump.model.LumpedSystem;
 import org.odelump.model.LumpedSystem.Method;
+import org.odelump.model.OdeSystem;
+import org.odelump.model.Partition;
 
 /**
- * The machine-readable comment lines a reduced model written by odelump carries, read back from the file's text
- * (comments are not part of the parsed model):
+ * The comment lines a reduced model written by odelump carries: {@link #lines} writes them from a
+ * {@link LumpedSystem} (a few lines for people, then the machine-readable ones), {@link #read} reads the
+ * machine-readable ones back from a file's text (comments are not part of the parsed model):
  * <pre>
- * // odelump-lumping: method=FE
+ * // odelump-lumping: method=FE initial=NONE tolerance=1.0E-12
+ * // odelump-approximation: epsilon=0.1 epsilon-mode=abs grouping=components quotient=direct
  * // odelump-block: S10 = S10 + S01
  * </pre>
  * FE means each reduced variable is the sum of its block, BE that it is the common value of its block (compared
@@ -37,6 +42,64 @@ public record LumpingHeader(Method method, Map<String, String> properties, Map<S
         Map<String, List<String>> copy = new LinkedHashMap<>();
         blocks.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         blocks = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The header of a reduced model, without comment marks: where it came from, the method, the initial partition,
+     * sizes, the tolerance, for an approximate reduction ε, its mode, grouping and the quotient, then the
+     * machine-readable lines that {@link #read} reads back (one {@code odelump-block} line per block with more than
+     * one variable, named by the reduced variable, the representative, and listing the original members).
+     */
+    public static List<String> lines(LumpedSystem l) {
+        OdeSystem origin = l.origin();
+        Method method = l.method();
+        int n = origin.dimension();
+        int k = l.partition().size();
+        List<String> h = new ArrayList<>();
+        h.add("Reduced by odelump from model " + origin.name() + " (" + origin.provenance().source() + ")");
+        String kind = method == Method.FE ? "sum variables" : "common block values";
+        LumpedSystem.Approximation a = l.approximation().orElse(null);
+        h.add(a != null ? "Method: " + method + " quotient of an epsilon-" + method + " partition (" + kind + ")"
+                : "Method: " + method + ", coarsest " + (method == Method.FE ? "forward" : "backward")
+                + " equivalence (" + kind + ")");
+        h.add("Initial partition: " + l.initialDescription() + ", " + l.initialPartition().size() + " block"
+                + (l.initialPartition().size() == 1 ? "" : "s"));
+        h.add(String.format(Locale.ROOT, "Variables: %d -> %d (%.2f%% of the original)", n, k,
+                n == 0 ? 100.0 : 100.0 * k / n));
+        h.add("Terms: " + origin.termCount() + " -> " + l.reduced().termCount());
+        h.add("Tolerance: " + l.tolerance());
+        if (a != null) {
+            h.add(String.format(Locale.ROOT, "Approximate: epsilon-%s with epsilon=%s (%s), grouping %s, %d round%s",
+                    method, a.epsilon(), a.mode(), a.grouping(), a.rounds(), a.rounds() == 1 ? "" : "s"));
+            LumpedSystem.NearestChange c = a.nearest();
+            h.add("Reduced model: " + (c == null ? "direct quotient of the original model (as if exact)"
+                    : String.format(Locale.ROOT, "exact quotient of the nearest exact model (perturbed %s: change "
+                            + "2-norm %.6g, max %.6g, %d changed%s)", c.perturbed(), c.changeNorm2(), c.changeMax(),
+                    c.changed(), c.initialChangeMax() > 0 ? String.format(Locale.ROOT, "; initial values made "
+                            + "constant on blocks: change 2-norm %.6g, max %.6g", c.initialChangeNorm2(),
+                            c.initialChangeMax()) : "")));
+        }
+        h.add("odelump-lumping: method=" + method + " initial=" + l.initialDescription() + " tolerance="
+                + l.tolerance());
+        if (a != null) {
+            h.add("odelump-approximation: epsilon=" + a.epsilon() + " epsilon-mode=" + a.mode() + " grouping="
+                    + a.grouping() + " quotient=" + (a.direct() ? "direct" : "nearest")
+                    + (a.direct() ? "" : " perturbed=" + a.nearest().perturbed()));
+        }
+        Partition p = l.partition();
+        List<String> names = origin.variableNames();
+        for (int b = 0; b < p.size(); b++) {
+            int[] members = p.block(b);
+            if (members.length < 2) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("odelump-block: ").append(names.get(members[0])).append(" =");
+            for (int j = 0; j < members.length; j++) {
+                sb.append(j == 0 ? " " : " + ").append(names.get(members[j]));
+            }
+            h.add(sb.toString());
+        }
+        return h;
     }
 
     /**

@@ -181,7 +181,7 @@ public final class Plots {
         return encode(out, rows, cols);
     }
 
-    private static XYChart chart(CurveChart k, int width, int height) {
+    static XYChart chart(CurveChart k, int width, int height) {
         XYChart c = new XYChartBuilder().width(width).height(height).title(k.title()).xAxisTitle(k.xLabel())
                 .yAxisTitle(k.yLabel()).build();
         style(c);
@@ -249,7 +249,7 @@ public final class Plots {
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setChartBackgroundColor(java.awt.Color.WHITE);
     }
 
-    private static byte[] encode(List<XYChart> charts, int rows, int cols) {
+    static byte[] encode(List<XYChart> charts, int rows, int cols) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG);

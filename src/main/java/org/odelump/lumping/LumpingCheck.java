@@ -34,10 +34,22 @@ public final class LumpingCheck {
     public record Result(boolean passed, int points, double maxDeviation, String detail) {
     }
 
+    /** Points of the default self-check of a reduction (32: a wrong lumping fails at the first point in practice). */
+    public static final int DEFAULT_POINTS = 32;
+    /** Seed of the default self-check, fixed so that a reduction checks the same way on every run. */
+    public static final long DEFAULT_SEED = 1L;
+    /** Relative tolerance of the default self-check. */
+    public static final double DEFAULT_REL_TOL = 1e-9;
+
     private final LumpedSystem lumped;
     private final int points;
     private final long seed;
     private final double relTol;
+
+    /** The self-check that reduce and the demo run: {@link #DEFAULT_POINTS} points, fixed seed and tolerance. */
+    public static LumpingCheck ofDefaults(LumpedSystem lumped) {
+        return new LumpingCheck(lumped, DEFAULT_POINTS, DEFAULT_SEED, DEFAULT_REL_TOL);
+    }
 
     /**
      * @param lumped the lumped system to check

@@ -138,7 +138,8 @@ public final class NearestExactModel {
      * @param values  their current values
      * @param rebuild the model at given values of the named parameters (same variables, in the same order)
      * @param tolerance residual tolerance (relative to the constraint scale) for declaring success
-     * @throws IllegalArgumentException when no parameter change makes the partition exact
+     * @throws ReductionException of kind {@link ReductionException.Kind#NOT_EXACT_BY_PARAMETERS} when no parameter
+     *                            change makes the partition exact
      */
     public static Result parameters(OdeSystem system, Method method, Partition partition, List<String> names,
                                     double[] values, Function<double[], OdeSystem> rebuild, double tolerance) {
@@ -191,8 +192,8 @@ public final class NearestExactModel {
         }
         residual = norm(rows(system, current, groups));
         if (!(residual <= tolerance * scale)) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "perturbing %s cannot make the partition an exact %s: the constraints keep a residual of %.3g "
+            throw new ReductionException(ReductionException.Kind.NOT_EXACT_BY_PARAMETERS, String.format(
+                    java.util.Locale.ROOT, "perturbing %s cannot make the partition an exact %s: the constraints keep a residual of %.3g "
                             + "(scale %.3g)", String.join(", ", names), method, residual, scale));
         }
         double sq = 0.0;

@@ -125,48 +125,8 @@ public final class QuotientBuilder {
                 .provenance(Provenance.generated("odelump " + method + " reduction of "
                         + origin.provenance().source()))
                 .build();
-        List<String> header = header(reduced, n, k);
         return new LumpedSystem(origin, method, initialDescription, initial, partition, cols, weights, reduced,
-                header, warnings);
-    }
-
-    private List<String> header(OdeSystem reduced, int n, int k) {
-        List<String> h = new ArrayList<>();
-        h.add("Reduced by odelump from model " + origin.name() + " (" + origin.provenance().source() + ")");
-        h.add("Method: " + (method == Method.FE ? "FE, coarsest forward equivalence (sum variables)"
-                : "BE, coarsest backward equivalence (common block values)"));
-        h.add("Initial partition: " + initialDescription + ", " + initial.size() + " block"
-                + (initial.size() == 1 ? "" : "s"));
-        h.add(String.format(Locale.ROOT, "Variables: %d -> %d (%.2f%% of the original)", n, k,
-                n == 0 ? 100.0 : 100.0 * k / n));
-        h.add("Terms: " + origin.termCount() + " -> " + reduced.termCount());
-        h.add("Tolerance: " + tolerance.relative());
-        h.addAll(machineLines(method, partition, origin.variableNames()));
-        return h;
-    }
-
-    /**
-     * Machine-readable header lines that {@code odelump verify} reads back from a reduced file:
-     * {@code odelump-lumping: method=FE} (FE: a reduced variable is the sum of its block; BE: it is the common value,
-     * compared with the representative), then one {@code odelump-block: REP = REP + A + B} line per block with more
-     * than one variable, named by the reduced variable (the representative) and listing the original members.
-     * Variables in no such line are singletons of the same name.
-     */
-    public static List<String> machineLines(Method method, Partition partition, List<String> names) {
-        List<String> h = new ArrayList<>();
-        h.add("odelump-lumping: method=" + method);
-        for (int b = 0; b < partition.size(); b++) {
-            int[] members = partition.block(b);
-            if (members.length < 2) {
-                continue;
-            }
-            StringBuilder sb = new StringBuilder("odelump-block: ").append(names.get(members[0])).append(" =");
-            for (int k = 0; k < members.length; k++) {
-                sb.append(k == 0 ? " " : " + ").append(names.get(members[k]));
-            }
-            h.add(sb.toString());
-        }
-        return h;
+                tolerance.relative(), null, warnings);
     }
 
     private List<View> blockViews(List<Variable> vars) {

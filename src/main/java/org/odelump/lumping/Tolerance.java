@@ -17,9 +17,12 @@ public record Tolerance(double relative) {
     /** The default tolerance, 1e-12: far above double rounding noise, far below typical rate constants. */
     public static final Tolerance DEFAULT = new Tolerance(1e-12);
 
+    /** The exclusive upper bound of {@link #relative()}: a looser comparison would merge distinct rates. */
+    public static final double MAX_RELATIVE = 1e-3;
+
     public Tolerance {
-        if (!(relative >= 0.0 && relative < 1e-3)) {
-            throw new IllegalArgumentException("tolerance must be in [0, 1e-3): " + relative);
+        if (!(relative >= 0.0 && relative < MAX_RELATIVE)) {
+            throw new IllegalArgumentException("tolerance must be in [0, " + MAX_RELATIVE + "): " + relative);
         }
     }
 

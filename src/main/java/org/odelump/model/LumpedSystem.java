@@ -25,6 +25,47 @@ public final class LumpedSystem {
         BE
     }
 
+    /**
+     * How an approximate (ε-FE/ε-BE) reduction was made; {@link #approximation()} is empty for an exact one.
+     *
+     * @param epsilon  the tolerance ε
+     * @param mode     how distances were compared with ε: {@code abs} or {@code rel}
+     * @param grouping how ε-close variables were grouped: {@code components} or {@code diameter}
+     * @param rounds   refinement rounds of the ε-partition
+     * @param nearest  the change to the nearest model for which the partition is exact, or null when the reduced
+     *                 model is the direct quotient of the original (as if the partition were exact)
+     */
+    public record Approximation(double epsilon, String mode, String grouping, int rounds, NearestChange nearest) {
+        public Approximation {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(grouping, "grouping");
+        }
+
+        /** True for the direct quotient of the original model. */
+        public boolean direct() {
+            return nearest == null;
+        }
+    }
+
+    /**
+     * The change that made a model exact for a partition (its origin is the changed model).
+     *
+     * @param perturbed          {@code coefficients}, or the perturbed parameters separated by commas
+     * @param newValues          the parameters' new values (empty when coefficients were perturbed)
+     * @param changeNorm2        2-norm of the change
+     * @param changeMax          largest absolute change
+     * @param changed            number of changed values
+     * @param initialChangeNorm2 2-norm of the change of initial values made constant on blocks (BE)
+     * @param initialChangeMax   largest such change
+     */
+    public record NearestChange(String perturbed, List<Double> newValues, double changeNorm2, double changeMax,
+                                int changed, double initialChangeNorm2, double initialChangeMax) {
+        public NearestChange {
+            Objects.requireNonNull(perturbed, "perturbed");
+            newValues = List.copyOf(newValues);
+        }
+    }
+
     private final OdeSystem origin;
     private final Method method;
     private final String initialDescription;
@@ -33,7 +74,8 @@ public final class LumpedSystem {
     private final int[][] lumpingColumns;
     private final double[][] lumpingWeights;
     private final OdeSystem reduced;
-    private final List<String> header;
+    private final double tolerance;
+    private final Approximation approximation;
     private final List<String> warnings;
 
     /**
@@ -45,12 +87,13 @@ public final class LumpedSystem {
      * @param lumpingColumns     per block, the variables with a non-zero entry in L (increasing)
      * @param lumpingWeights     per block, the matching entries of L
      * @param reduced            the reduced system, one variable per block
-     * @param header             comment lines describing the reduction, for printers
+     * @param tolerance          the relative tolerance of the exact coefficient comparisons
+     * @param approximation      how an approximate reduction was made, or null for an exact one
      * @param warnings           human-readable caveats (e.g. BE initial values not constant on blocks)
      */
     public LumpedSystem(OdeSystem origin, Method method, String initialDescription, Partition initialPartition,
                         Partition partition, int[][] lumpingColumns, double[][] lumpingWeights, OdeSystem reduced,
-                        List<String> header, List<String> warnings) {
+                        double tolerance, Approximation approximation, List<String> warnings) {
         this.origin = Objects.requireNonNull(origin, "origin");
         this.method = Objects.requireNonNull(method, "method");
         this.initialDescription = Objects.requireNonNull(initialDescription, "initialDescription");
@@ -84,7 +127,11 @@ public final class LumpedSystem {
             this.lumpingColumns[b] = lumpingColumns[b].clone();
             this.lumpingWeights[b] = lumpingWeights[b].clone();
         }
-        this.header = List.copyOf(header);
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a finite number >= 0: " + tolerance);
+        }
+        this.tolerance = tolerance;
+        this.approximation = approximation;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -115,9 +162,20 @@ public final class LumpedSystem {
         return reduced;
     }
 
-    /** Comment lines describing the reduction (source, method, initial partition, sizes), without comment marks. */
-    public List<String> header() {
-        return header;
+    /** The relative tolerance with which coefficients were compared. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /** How the reduction was approximated; empty for an exact FE/BE reduction. */
+    public java.util.Optional<Approximation> approximation() {
+        return java.util.Optional.ofNullable(approximation);
+    }
+
+    /** The same reduction, described as the approximate reduction {@code a}. */
+    public LumpedSystem withApproximation(Approximation a) {
+        return new LumpedSystem(origin, method, initialDescription, initialPartition, partition, lumpingColumns,
+                lumpingWeights, reduced, tolerance, Objects.requireNonNull(a, "approximation"), warnings);
     }
 
     /** Caveats about the reduction; empty when there are none. */

@@ -180,9 +180,9 @@ public final class LumpingCompressor {
         this.epsilon = epsilon;
     }
 
-    /** Components grouping, the default tolerance and β = 50. */
+    /** Components grouping, the default tolerance and the default softplus β. */
     public LumpingCompressor(Mlp net, Method method, double epsilon, EpsilonMode mode) {
-        this(net, method, epsilon, mode, Grouping.COMPONENTS, Tolerance.DEFAULT, 50.0);
+        this(net, method, epsilon, mode, Grouping.COMPONENTS, Tolerance.DEFAULT, NetworkEncoder.DEFAULT_BETA);
     }
 
     /** Encodes, parses, lumps, merges. */

@@ -106,6 +106,12 @@ public final class NetworkEncoder {
     private final Encoding encoding;
     private final List<String> inputNames;
     private final double[] input;
+    /**
+     * The softplus sharpness β used for ReLU layers unless another is asked for: softplus_β overestimates ReLU by at
+     * most ln(2)/β ≈ 0.014 per neuron.
+     */
+    public static final double DEFAULT_BETA = 50.0;
+
     private final double beta;
 
     /**

@@ -26,7 +26,8 @@ class ApproximateCliTest {
         assertThat(CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "-p", "user", "-o", red.toString())
                 .code()).isZero();
         String text = Files.readString(red);
-        assertThat(text).contains("// odelump-lumping: method=FE\n// odelump-block: S01 = S01 + S10\n");
+        assertThat(text).contains("// odelump-lumping: method=FE initial=USER tolerance=1.0E-12\n"
+                + "// odelump-block: S01 = S01 + S10\n");
         CliRun v = CliRun.of("verify", "ode-specs/multisite2.ode", red.toString(), "--points", "40");
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(v.out()).contains("FE lumping, 6 -> 5 variables")

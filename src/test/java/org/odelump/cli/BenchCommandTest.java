@@ -173,4 +173,31 @@ class BenchCommandTest {
     private static BenchRunner.Measurement measurement(long peak, double... wall) {
         return new BenchRunner.Measurement(wall, wall.clone(), peak, new double[wall.length]);
     }
+
+    @Test
+    void trainingAndGroupingCasesMeasureWhatTheFormerTestProgramsMeasured() throws Exception {
+        BenchCases a = new BenchCases(1, 5, line -> { });
+        a.training(200, 3);
+        BenchCases b = new BenchCases(2, 5, line -> { });
+        b.training(200, 3);
+        BenchCases.Result ra = a.results().get(0);
+        assertThat(ra.group()).isEqualTo("train");
+        assertThat(ra.facts()).containsEntry("rows", 200).containsEntry("epochs", 3);
+        // the same seed trains the same weights, bit for bit, in every run
+        assertThat(ra.facts().get("weights hash")).isEqualTo(b.results().get(0).facts().get("weights hash"));
+
+        BenchCases g = new BenchCases(1, 1, line -> { });
+        g.grouping(java.nio.file.Path.of("ode-specs"), new double[] {0.1, 1.0});
+        assertThat(g.results()).hasSize(3 * 2 * 2);
+        for (BenchCases.Result r : g.results()) {
+            assertThat(r.group()).isEqualTo("grouping");
+            String blocks = (String) r.facts().get("blocks");
+            assertThat(blocks.split(",")).as(r.name()).hasSize(2);
+        }
+        assertThat(g.results().get(0).name()).isEqualTo("circuit_hub_tolerances (ic) FE components");
+        BenchCases missing = new BenchCases(1, 1, line -> { });
+        missing.grouping(tmp, new double[] {0.1});
+        assertThat(missing.results()).isEmpty();
+        assertThat(missing.notes()).hasSize(3).allMatch(n -> n.startsWith("grouping: skipped"));
+    }
 }

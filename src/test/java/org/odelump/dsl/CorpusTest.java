@@ -78,7 +78,6 @@ class CorpusTest {
             }
             parsed.add(rel);
         }
-        System.out.printf("corpus .ode files: %d parsed, %d rejected as expected%n", parsed.size(), rejected.size());
         assertThat(rejected).hasSameSizeAs(REJECTED.keySet());
         assertThat(parsed.size() + rejected.size()).isEqualTo(files.size());
     }

@@ -29,19 +29,26 @@ class SbmlReaderQuietTest {
         return List.of(good, l3);
     }
 
+    /**
+     * {@code odelump print FILE -o OUT} in a fresh JVM, the way {@code java -jar odelump.jar} runs: for each file
+     * the only output is the command's own "wrote" line.
+     */
     @Test
     void inAFreshJvmWithoutLoggingPropertiesNothingIsPrinted() throws Exception {
-        List<Path> fs = files();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SbmlQuietMain.class.getName(), fs.get(0).toString(), fs.get(1).toString());
-        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Process p = pb.start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-        assertThat(Files.readString(dir.resolve("out.txt"))).isEmpty();
-        assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+        for (Path f : files()) {
+            Path written = dir.resolve(f.getFileName() + ".ode");
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    "org.odelump.cli.Main", "print", f.toString(), "-o", written.toString());
+            pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            Process p = pb.start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+            assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("wrote " + written + "\n");
+            assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+            assertThat(Files.readString(written)).contains("begin model");
+        }
     }
 
     @Test

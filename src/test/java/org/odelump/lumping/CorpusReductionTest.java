@@ -101,7 +101,6 @@ class CorpusReductionTest {
         Path out = Path.of("target", "corpus-reductions.md").toAbsolutePath();
         Files.createDirectories(out.getParent());
         Files.writeString(out, table(rows));
-        System.out.println("corpus reductions: " + rows.size() + " models, table in " + out);
     }
 
     /** Simulates original and reduced model; asserts agreement when the original's simulation completes. */

@@ -37,7 +37,10 @@ class QuotientBuilderTest {
         assertThat(r.views().get(0).name()).isEqualTo("vx1");
         assertThat(r.views().get(0).expression())
                 .isEqualTo(new Expr.Binary(Expr.Op.DIV, new Expr.Ref("x1"), new Expr.Num(2)));
-        assertThat(l.header()).contains("Initial partition: NONE, 1 block", "Variables: 3 -> 2 (66.67% of the original)");
+        assertThat(l.initialDescription()).isEqualTo("NONE");
+        assertThat(l.initialPartition().size()).isEqualTo(1);
+        assertThat(l.tolerance()).isEqualTo(Tolerance.DEFAULT.relative());
+        assertThat(l.approximation()).isEmpty();
         assertThat(l.isReduction()).isTrue();
     }
 

@@ -19,7 +19,7 @@ class LumpedSystemTest {
 
     private LumpedSystem make(Partition initial, int[][] cols, double[][] weights) {
         return new LumpedSystem(origin, LumpedSystem.Method.FE, "NONE", initial, partition, cols, weights, reduced,
-                List.of("h"), List.of());
+                1e-12, null, List.of());
     }
 
     @Test
@@ -31,7 +31,8 @@ class LumpedSystemTest {
         assertThat(l.lumpingColumns(0)).containsExactly(0, 1);
         assertThat(l.lump(new double[] {1, 2, 3})).containsExactly(3, 3);
         assertThat(l.isReduction()).isTrue();
-        assertThat(l.header()).containsExactly("h");
+        assertThat(l.tolerance()).isEqualTo(1e-12);
+        assertThat(l.approximation()).isEmpty();
         assertThat(l.toString()).contains("FE", "3 -> 2");
     }
 

@@ -161,7 +161,7 @@ class DatasetLoadersTest {
     @Test
     void realFilesHaveTheirPublishedRowCounts() throws IOException {
         Path dir = SharedCorpus.requireRoot().resolve("datasets");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/datasets is absent");
+        SharedCorpus.require(Files.isDirectory(dir), "../shared/datasets is absent");
         Dataset abalone = UciDataset.ABALONE.load(dir);
         assertThat(abalone.rows()).isEqualTo(4177);
         double sexM = 0;
@@ -182,8 +182,7 @@ class DatasetLoadersTest {
     @Test
     void aSmallNetworkLearnsRealAbaloneWellBeyondTheMean() throws IOException {
         Path dir = SharedCorpus.requireRoot().resolve("datasets");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(UciDataset.ABALONE.locate(dir)),
-                "abalone.data is absent");
+        SharedCorpus.require(Files.isRegularFile(UciDataset.ABALONE.locate(dir)), "abalone.data is absent");
         Dataset.Split s = UciDataset.ABALONE.load(dir).split(0.8, 0.1, 0.1, 1);
         Standardisation st = Standardisation.fit(s.train());
         TrainingOptions o = new TrainingOptions(List.of(32, 32), Activation.TANH, 1e-3, 32, 60, 10, 1);

@@ -17,7 +17,7 @@ import org.odelump.nn.io.NetworkProvenance;
  * [−2, 2] drawn by {@code java.util.Random(}{@value #SEED}{@code )}, printed with 6 decimals, the first 320 rows
  * for training and the last 80 for testing; a 2-16-16-1 tanh network trained by {@link MlpTrainer} on the
  * training file as printed (Adam, learning rate 0.01, batch 32, 600 epochs, seed {@value #SEED}, no
- * standardisation). Run {@code main} with the repository root as working directory to rewrite the files;
+ * standardisation). {@code mvn test -Dtest=DemoNetworkTest -Dodelump.regenerate=true} rewrites the files;
  * {@code DemoNetworkTest} checks that the shipped files are what this code produces.
  */
 public final class DemoNetwork {
@@ -57,8 +57,8 @@ public final class DemoNetwork {
                 "odelump", "", "MlpTrainer " + options() + " on models/" + NAME + ".train.csv (DemoNetwork)"));
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "models");
+    /** Writes the three files into {@code dir}. */
+    static void write(Path dir) throws IOException {
         String[] csv = csv();
         Files.writeString(dir.resolve(NAME + ".train.csv"), csv[0], StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(NAME + ".test.csv"), csv[1], StandardCharsets.UTF_8);

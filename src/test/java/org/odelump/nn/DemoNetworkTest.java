@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 
@@ -15,6 +16,13 @@ import org.odelump.nn.io.NetworkFiles;
 class DemoNetworkTest {
 
     private static final Path DIR = Path.of("models");
+
+    /** Rewrites the shipped files: {@code mvn test -Dtest=DemoNetworkTest -Dodelump.regenerate=true}. */
+    @Test
+    @EnabledIfSystemProperty(named = "odelump.regenerate", matches = "true")
+    void regenerateTheShippedFiles() throws Exception {
+        DemoNetwork.write(DIR);
+    }
 
     @Test
     void shippedCsvFilesAreRegeneratedByteForByte() throws Exception {

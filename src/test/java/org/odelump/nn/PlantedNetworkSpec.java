@@ -164,7 +164,4 @@ final class PlantedNetworkSpec {
     }
 
     /** Prints the file text (run once to write the file; the test compares). */
-    public static void main(String[] args) {
-        System.out.print(text());
-    }
 }

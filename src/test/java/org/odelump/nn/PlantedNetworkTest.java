@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.odelump.dsl.OdeParser;
 import org.odelump.lumping.Reduction;
 import org.odelump.lumping.Tolerance;
@@ -37,6 +38,13 @@ class PlantedNetworkTest {
             labels[i] = m.variableNames().get(i).charAt(0);
         }
         return Partition.fromLabels(labels);
+    }
+
+    /** Rewrites the file: {@code mvn test -Dtest=PlantedNetworkTest -Dodelump.regenerate=true}. */
+    @Test
+    @EnabledIfSystemProperty(named = "odelump.regenerate", matches = "true")
+    void regenerateTheFile() throws IOException {
+        Files.writeString(FILE, PlantedNetworkSpec.text(), StandardCharsets.UTF_8);
     }
 
     @Test

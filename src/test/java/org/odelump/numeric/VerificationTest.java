@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.odelump.dsl.OdeParser;
 import org.odelump.lumping.ApproximateReduction;
 import org.odelump.lumping.EpsilonMode;
+import org.odelump.lumping.EpsilonSettings;
 import org.odelump.lumping.Grouping;
 import org.odelump.lumping.PlantedFamily;
 import org.odelump.lumping.Prepartition;
@@ -29,7 +30,7 @@ class VerificationTest {
             for (double delta : new double[] {1e-2, 1e-3, 1e-4}) {
                 OdeSystem s = PlantedFamily.model(3, 4, delta, 5L);
                 ApproximateReduction.Result r = new ApproximateReduction(s, method, Partition.single(12), "NONE",
-                        0.3, EpsilonMode.ABS, Grouping.DIAMETER, Tolerance.DEFAULT).compute();
+                        new EpsilonSettings(0.3, EpsilonMode.ABS, Grouping.DIAMETER, Tolerance.DEFAULT)).compute();
                 assertThat(r.lumped().partition()).isEqualTo(PlantedFamily.planted(3, 4));
                 Verification.Report rep = Verification.of(s, r.lumped(), OPTS).compute();
                 assertThat(rep.failure()).isEmpty();

@@ -13,11 +13,29 @@ import java.util.stream.Stream;
 /**
  * Access to the third-party model corpus and datasets in {@code ../shared}, which a user's fresh clone does not
  * have. Tests that need it call {@link #requireRoot()}, which skips the test with a clear message when it is
- * absent. The location can be overridden with {@code -Dodelump.shared=DIR}.
+ * absent, or fails it when the corpus is required ({@code mvn verify -Pcorpus} sets
+ * {@code -Dodelump.corpus.required=true}). The location can be overridden with {@code -Dodelump.shared=DIR}.
  */
 public final class SharedCorpus {
 
     private SharedCorpus() {
+    }
+
+    /** True when a missing corpus fails the test instead of skipping it (the Maven profile {@code corpus}). */
+    public static boolean required() {
+        return Boolean.getBoolean("odelump.corpus.required");
+    }
+
+    /**
+     * Skips the calling test when {@code present} is false, or fails it when the corpus is {@link #required()}.
+     *
+     * @param message what is absent
+     */
+    public static void require(boolean present, String message) {
+        if (!present && required()) {
+            throw new AssertionError(message + ", but -Pcorpus (odelump.corpus.required) requires it");
+        }
+        assumeTrue(present, message + ": skipping this test");
     }
 
     /** The shared folder, or null when it does not exist. */
@@ -30,14 +48,14 @@ public final class SharedCorpus {
     /** The shared folder; skips the calling test when it is absent. */
     public static Path requireRoot() {
         Path p = rootOrNull();
-        assumeTrue(p != null, "../shared is absent (a fresh clone has no third-party corpus): skipping this test");
+        require(p != null, "../shared is absent (a fresh clone has no third-party corpus)");
         return p;
     }
 
     /** {@code ../shared/corpus}; skips the calling test when it is absent. */
     public static Path requireCorpus() {
         Path p = requireRoot().resolve("corpus");
-        assumeTrue(Files.isDirectory(p), "../shared/corpus is absent: skipping this test");
+        require(Files.isDirectory(p), "../shared/corpus is absent");
         return p;
     }
 

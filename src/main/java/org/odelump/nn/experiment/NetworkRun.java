@@ -23,6 +23,7 @@ import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.MlpTrainer;
+import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.PrunedNetwork;
 import org.odelump.nn.RegressionMetrics;
 import org.odelump.nn.Standardisation;
@@ -51,7 +52,6 @@ import org.odelump.nn.io.NetworkProvenance;
 final class NetworkRun {
 
     /** Softplus β of the encoding (only ReLU layers use it; the experiment trains tanh networks). */
-    private static final double BETA = 50;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -163,7 +163,7 @@ final class NetworkRun {
                 trainSeconds));
 
         phase.accept("encoding");
-        LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, BETA, true);
+        LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, NetworkEncoder.DEFAULT_BETA, true);
         for (LumpingCompressor.Method m : LumpingCompressor.Method.values()) {
             EpsilonSearch search = new EpsilonSearch(prepared, m, EpsilonMode.REL);
             for (double level : plan.allLevels()) {
