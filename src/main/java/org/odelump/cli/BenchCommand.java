@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
             "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
             "  nn         encode + AFDE of a 3x256 tanh MLP; a 20-point AFDE sweep with",
             "             magnitude and Wanda at the same parameter counts",
+            "  cli        whole-process check and reduce (fe/be, with and without -o)",
+            "             in a fresh JVM per run, with and without the launcher's CDS",
+            "             archive, on ode-specs and corpus models; phase table of one",
+            "             cold reduce and of each library's first use",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -47,6 +51,7 @@ import picocli.CommandLine.Option;
             "  odelump bench                    everything, 3 runs per case, target/bench/",
             "  odelump bench --cases nets --repeat 5 --shared ../shared",
             "  odelump bench --cases synthetic --sizes 10000,100000 -o /tmp/bench",
+            "  odelump bench --cases cli --repeat 5   whole-process times and phase table",
             "",
             "Exit codes: 0 ok, 2 invalid options, 4 internal error.",
         })
@@ -54,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn
+        parse, nets, synthetic, epsilon, stiff, nn, cli
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -95,6 +100,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Network under DIR/corpus to measure instead of the five largest (repeatable).")
     List<String> nets = new ArrayList<>();
 
+    @Option(names = "--libraries", split = ",", paramLabel = "LIB",
+            description = "cli: libraries whose first use is timed (default: all of "
+                    + "picocli,jackson,symja,jsbml,xchart,hipparchus).")
+    List<String> libraries = new ArrayList<>(CliBench.LIBRARIES);
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -108,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (parseVariables < 1 || parseTerms < parseVariables) {
             throw new Main.UsageException("--parse-terms must be at least --parse-variables (>= 1)");
+        }
+        if (!CliBench.LIBRARIES.containsAll(libraries)) {
+            throw new Main.UsageException("--libraries must be among " + String.join(",", CliBench.LIBRARIES));
         }
         for (long s : sizes) {
             if (s < 10) {
@@ -141,6 +154,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.nn)) {
             bench.nn();
+        }
+        if (groups.contains(CaseGroup.cli)) {
+            bench.cli(shared, outputDir, libraries);
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
