@@ -132,13 +132,14 @@ final class BenchReport {
                 + "under 3 s (#5)", 3));
         out.add(limit(find("nn", "AFDE sweep + magnitude + Wanda, 20 points"), "20-point AFDE sweep with magnitude "
                 + "and Wanda under 60 s (#5)", 60));
-        // as the launcher runs it: with its archive when one was measured
-        boolean cds = results.stream().anyMatch(r -> r.group().equals("cli") && "CDS".equals(r.facts().get("JVM")));
+        // as the launcher runs it: with its archive and C1 when that was measured, else C1 only
+        String launcher = results.stream().anyMatch(r -> r.group().equals("cli") && "CDS+C1".equals(
+                r.facts().get("JVM"))) ? "CDS+C1" : "C1";
         BenchCases.Result slowestSmall = null;
         for (BenchCases.Result r : results) {
             Long n = toLong(r.facts().get("variables"));
             if (r.group().equals("cli") && n != null && n < 100 && String.valueOf(r.facts().get("command")).endsWith("-o")
-                    && (!cds || "CDS".equals(r.facts().get("JVM")))
+                    && launcher.equals(r.facts().get("JVM"))
                     && (slowestSmall == null || r.m().medianWall() > slowestSmall.m().medianWall())) {
                 slowestSmall = r;
             }

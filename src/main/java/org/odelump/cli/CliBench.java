@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code cli} cases of {@code odelump bench}: whole-process times of {@code check} and {@code reduce} as a user
- * runs them (one fresh JVM per run, as the launcher starts it, with and without its class-data-sharing archive),
+ * runs them (one fresh JVM per run, as the launcher starts it: with its class-data-sharing archive and C1 only;
+ * the issue's command also without either and with the archive only),
  * and the phase table: each phase of one cold {@code reduce} timed inside a fresh JVM by {@link PhaseProbe}, and
  * the first use of each large library.
  *
@@ -32,6 +33,7 @@ final class CliBench {
     }
 
     private static final Path TIME = Path.of("/usr/bin/time");
+    private static final String C1 = "-XX:TieredStopAtLevel=1";
     /** The libraries whose first use {@link PhaseProbe} can time. */
     static final List<String> LIBRARIES = List.of("picocli", "jackson", "symja", "jsbml", "xchart", "hipparchus");
 
@@ -56,13 +58,18 @@ final class CliBench {
         String cp = System.getProperty("java.class.path");
         Path jar = cp.endsWith(".jar") && !cp.contains(File.pathSeparator) ? Path.of(cp) : null;
         launch = List.of(java, "-Djava.awt.headless=true", "-cp", cp);
-        jvms.add(new Jvm("no CDS", List.of()));
+        // as before issue 14, then the launcher's additions one by one: its CDS archive, and C1 only (the
+        // launcher's flag for check, print and reduce)
+        jvms.add(new Jvm("plain", List.of()));
         Path jsa = jar == null ? null : jar.resolveSibling("odelump.jsa");
         if (jsa != null && Files.isRegularFile(jsa) && jsa.toFile().lastModified() >= jar.toFile().lastModified()) {
-            jvms.add(new Jvm("CDS", List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off,cds+dynamic=off")));
+            List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off,cds+dynamic=off");
+            jvms.add(new Jvm("CDS", cds));
+            jvms.add(new Jvm("CDS+C1", concat(cds, List.of(C1))));
         } else {
             note("cli: no class-data-sharing archive next to " + (jar == null ? "the class path (not a jar)" : jar)
-                    + " or it is older than the jar (./odelump makes it); measured without CDS only");
+                    + " or it is older than the jar (./odelump makes it); measured without CDS");
+            jvms.add(new Jvm("C1", List.of(C1)));
         }
         if (!Files.isExecutable(TIME)) {
             note("cli: " + TIME + " not found: process CPU time not measured");
@@ -99,7 +106,7 @@ final class CliBench {
                     for (List<String> args : commands) {
                         boolean main = args.size() == 6 && args.get(3).equals("be");
                         if (jvm != preferred && !main) {
-                            continue; // without the archive only the issue's command, for the ratio
+                            continue; // in the other configurations only the issue's command, for the ratios
                         }
                         String name = m.label() + " " + describe(args) + " [" + jvm.label() + "]";
                         double[] t = run(jvm, Main.class.getName(), args);
@@ -119,6 +126,12 @@ final class CliBench {
         for (Map.Entry<String, List<double[]>> e : runs.entrySet()) {
             add("cli", e.getKey(), facts.get(e.getKey()), e.getValue());
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static String describe(List<String> args) {
