@@ -393,6 +393,61 @@ final class BenchCases {
         return BngNetReader.read(f).system();
     }
 
+    /** ode-specs models of the cli cases, relative to the working directory (the repository root). */
+    static final List<String> CLI_SPECS = List.of("ode-specs/multisite2.ode");
+
+    /** Corpus models of the cli cases: small and medium models of issue 14, then its largest networks. */
+    static final List<String> CLI_CORPUS = List.of(
+            "clue-developers_CLUE/polynomial/BIOMD0000000101.ode",
+            "SciML_Catalyst_PLOS_COMPBIO_2023/net/multisite2.net",
+            "RuleWorld_bionetgen/net/fceri_fyn.net",
+            "SciML_Catalyst_PLOS_COMPBIO_2023/net/fceri_gamma2.net");
+
+    /**
+     * Whole-process times of {@code check} and {@code reduce} and the phase table ({@link CliBench}), on the
+     * ode-specs models and the corpus models above; a missing file is skipped with a note.
+     */
+    void cli(Path shared, Path workDir, List<String> libraries) throws Exception {
+        List<CliBench.Model> models = new ArrayList<>();
+        for (String rel : CLI_SPECS) {
+            cliModel(models, Path.of(rel), rel);
+        }
+        Path corpus = shared.resolve("corpus");
+        if (!Files.isDirectory(corpus)) {
+            note("cli: corpus models skipped, no corpus at " + corpus.toAbsolutePath().normalize()
+                    + " (pass --shared DIR)");
+        } else {
+            for (String rel : CLI_CORPUS) {
+                cliModel(models, corpus.resolve(rel), rel);
+            }
+        }
+        if (models.isEmpty()) {
+            return;
+        }
+        CliBench cli = new CliBench(repeat, workDir, progress);
+        cli.wholeProcess(models);
+        // phases of the smallest and the largest model
+        List<CliBench.Model> phaseModels = models.size() == 1 ? models
+                : List.of(models.get(models.size() > 1 ? 1 : 0), models.get(models.size() - 1));
+        cli.phases(phaseModels, List.of("fe", "be"), libraries);
+        results.addAll(cli.results());
+        notes.addAll(cli.notes());
+    }
+
+    private void cliModel(List<CliBench.Model> models, Path file, String rel) throws java.io.IOException {
+        if (Files.isRegularFile(file)) {
+            int n = ModelLoader.load(file, ModelLoader.Format.AUTO, false).system().dimension();
+            models.add(new CliBench.Model(file.getFileName().toString(), file, n));
+        } else {
+            note("cli: skipped " + rel + ", not found at " + file.toAbsolutePath().normalize());
+        }
+    }
+
+    private void note(String note) {
+        notes.add(note);
+        progress.accept(note);
+    }
+
     private void add(Result r) {
         results.add(r);
         System.gc();

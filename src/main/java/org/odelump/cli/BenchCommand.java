@@ -42,6 +42,10 @@ import picocli.CommandLine.Option;
             "  grouping   blocks and verification error of the components and diameter",
             "             rules on three ode-specs models at relative eps 0.01 .. 1",
             "             (run from the repository root)",
+            "  cli        whole-process check and reduce (fe/be, with and without -o)",
+            "             in a fresh JVM per run, with and without the launcher's CDS",
+            "             archive, on ode-specs and corpus models; phase table of one",
+            "             cold reduce and of each library's first use",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -51,6 +55,7 @@ import picocli.CommandLine.Option;
             "  odelump bench                    everything, 3 runs per case, target/bench/",
             "  odelump bench --cases nets --repeat 5 --shared ../shared",
             "  odelump bench --cases synthetic --sizes 10000,100000 -o /tmp/bench",
+            "  odelump bench --cases cli --repeat 5   whole-process times and phase table",
             "",
             "Exit codes: 0 ok, 2 invalid options, 4 internal error.",
         })
@@ -58,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn, train, grouping
+        parse, nets, synthetic, epsilon, stiff, nn, train, grouping, cli
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -102,6 +107,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Network under DIR/corpus to measure instead of the five largest (repeatable).")
     List<String> nets = new ArrayList<>();
 
+    @Option(names = "--libraries", split = ",", paramLabel = "LIB",
+            description = "cli: libraries whose first use is timed (default: all of "
+                    + "picocli,jackson,symja,jsbml,xchart,hipparchus).")
+    List<String> libraries = new ArrayList<>(CliBench.LIBRARIES);
+
     @Option(names = "--seed", converter = Ranges.Seed.class,
             defaultValue = "42", description = "Seed of the generators (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -113,6 +123,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (parseTerms < parseVariables) {
             throw new Main.UsageException("--parse-terms must be at least --parse-variables (>= 1)");
+        }
+        if (!CliBench.LIBRARIES.containsAll(libraries)) {
+            throw new Main.UsageException("--libraries must be among " + String.join(",", CliBench.LIBRARIES));
         }
         Set<CaseGroup> groups = cases.isEmpty() ? EnumSet.allOf(CaseGroup.class) : EnumSet.copyOf(cases);
         PrintWriter out = spec.commandLine().getOut();
@@ -147,6 +160,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.grouping)) {
             bench.grouping(Path.of("ode-specs"), new double[] {0.01, 0.03, 0.1, 0.3, 1.0});
+        }
+        if (groups.contains(CaseGroup.cli)) {
+            bench.cli(shared, outputDir, libraries);
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);

@@ -77,7 +77,7 @@ final class BenchReport {
         return out;
     }
 
-    /** The targets of issues 2, 3, 4, 5 and 7, judged on median wall times and peak heaps. */
+    /** The targets of issues 2, 3, 4, 5, 7 and 14, judged on median wall times and peak heaps. */
     List<Target> targets() {
         List<Target> out = new ArrayList<>();
         BenchCases.Result parse = find("parse", "parse+normalise 1000000 terms");
@@ -132,6 +132,21 @@ final class BenchReport {
                 + "under 3 s (#5)", 3));
         out.add(limit(find("nn", "AFDE sweep + magnitude + Wanda, 20 points"), "20-point AFDE sweep with magnitude "
                 + "and Wanda under 60 s (#5)", 60));
+        // as the launcher runs it: with its archive and C1 when that was measured, else C1 only
+        String launcher = results.stream().anyMatch(r -> r.group().equals("cli") && "CDS+C1".equals(
+                r.facts().get("JVM"))) ? "CDS+C1" : "C1";
+        BenchCases.Result slowestSmall = null;
+        for (BenchCases.Result r : results) {
+            Long n = toLong(r.facts().get("variables"));
+            if (r.group().equals("cli") && n != null && n < 100 && String.valueOf(r.facts().get("command")).endsWith("-o")
+                    && launcher.equals(r.facts().get("JVM"))
+                    && (slowestSmall == null || r.m().medianWall() > slowestSmall.m().medianWall())) {
+                slowestSmall = r;
+            }
+        }
+        out.add(limit(slowestSmall, "whole process 'reduce MODEL --method fe|be -o OUT' of a model with < 100 "
+                + "variables under 0.5 s (#14; slowest such case" + (slowestSmall == null ? ""
+                : ": " + slowestSmall.name()) + ")", 0.5));
         return out;
     }
 
@@ -176,12 +191,20 @@ final class BenchReport {
             sb.append("| ").append(t.description()).append(" | ").append(t.measured()).append(" | ")
                     .append(t.met() == null ? "not measured" : t.met() ? "met" : "NOT met").append(" |\n");
         }
-        for (String group : List.of("parse", "nets", "synthetic", "epsilon", "stiff", "nn")) {
+        for (String group : List.of("parse", "nets", "synthetic", "epsilon", "stiff", "nn", "cli", "phases")) {
             List<BenchCases.Result> rows = results.stream().filter(r -> r.group().equals(group)).toList();
             if (rows.isEmpty()) {
                 continue;
             }
             sb.append("\n## ").append(group).append("\n\n");
+            if (group.equals("cli")) {
+                processTable(sb, rows);
+                continue;
+            }
+            if (group.equals("phases")) {
+                phaseTables(sb, rows);
+                continue;
+            }
             Set<String> keys = new LinkedHashSet<>();
             rows.forEach(r -> keys.addAll(r.facts().keySet()));
             keys.remove("file");
@@ -211,6 +234,68 @@ final class BenchReport {
             notes.forEach(n -> sb.append("- ").append(n).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** Whole-process cases: no heap or collector figures; CPU is the process's. */
+    private static void processTable(StringBuilder sb, List<BenchCases.Result> rows) {
+        sb.append("One fresh JVM per run; CPU is the process's user + system time (all threads).\n\n");
+        Set<String> keys = new LinkedHashSet<>();
+        rows.forEach(r -> keys.addAll(r.facts().keySet()));
+        sb.append("| case | ").append(String.join(" | ", keys)).append(" | median s | min s | median CPU s |\n|---|");
+        sb.append("---:|".repeat(keys.size() + 3)).append('\n');
+        for (BenchCases.Result r : rows) {
+            sb.append("| ").append(r.name()).append(" | ");
+            for (String k : keys) {
+                Object v = r.facts().get(k);
+                sb.append(v == null ? "" : v).append(" | ");
+            }
+            sb.append(String.format(Locale.ROOT, "%.3f | %.3f | %s |%n", r.m().medianWall(), r.m().minWall(),
+                    cpu(r.m().medianCpu())));
+        }
+    }
+
+    /**
+     * The phase table: one row per phase, one column per probe run (median wall / median CPU seconds), and the
+     * libraries' first use apart.
+     */
+    private static void phaseTables(StringBuilder sb, List<BenchCases.Result> rows) {
+        sb.append("One fresh JVM per run, phases in the order reduce runs them; each cell is median wall s / median ")
+                .append("CPU s, CPU of the probe thread (of all threads for the whole process).\n\n");
+        Map<String, Map<String, BenchCases.Result>> byPhase = new LinkedHashMap<>();
+        Set<String> runs = new LinkedHashSet<>();
+        List<BenchCases.Result> libraries = new ArrayList<>();
+        for (BenchCases.Result r : rows) {
+            String run = String.valueOf(r.facts().get("run"));
+            if (run.startsWith("library ")) {
+                libraries.add(r);
+                continue;
+            }
+            runs.add(run);
+            byPhase.computeIfAbsent(String.valueOf(r.facts().get("phase")), k -> new LinkedHashMap<>()).put(run, r);
+        }
+        sb.append("| phase | ").append(String.join(" | ", runs)).append(" |\n|---|")
+                .append("---:|".repeat(runs.size())).append('\n');
+        for (Map.Entry<String, Map<String, BenchCases.Result>> e : byPhase.entrySet()) {
+            sb.append("| ").append(e.getKey()).append(" |");
+            for (String run : runs) {
+                BenchCases.Result r = e.getValue().get(run);
+                sb.append(r == null ? " |" : String.format(Locale.ROOT, " %.3f / %s |", r.m().medianWall(),
+                        cpu(r.m().medianCpu())));
+            }
+            sb.append('\n');
+        }
+        if (!libraries.isEmpty()) {
+            sb.append("\nFirst use of each library in a fresh JVM (median wall s / median CPU s):\n\n")
+                    .append("| run | phase | wall s / CPU s |\n|---|---|---:|\n");
+            for (BenchCases.Result r : libraries) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f / %s |%n", r.facts().get("run"),
+                        r.facts().get("phase"), r.m().medianWall(), cpu(r.m().medianCpu())));
+            }
+        }
+    }
+
+    private static String cpu(double seconds) {
+        return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.3f", seconds);
     }
 
     private BenchCases.Result find(String group, String name) {

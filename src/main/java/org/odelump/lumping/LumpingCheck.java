@@ -1,6 +1,9 @@
 package org.odelump.lumping;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.odelump.model.LumpedSystem;
@@ -19,7 +22,8 @@ import org.odelump.model.Polynomial;
  * </ul>
  * Two values a, b agree when |a − b| ≤ relTol·S, where S (or 1 when S = 0) is the sum of the absolute values of the terms
  * that produced them, so that rounding in long sums does not cause false alarms. Points are drawn uniformly from
- * [0.5, 1.5] per coordinate with the given seed. Cost O(points·m) for m terms.
+ * [0.5, 1.5] per coordinate with the given seed. Cost O(points·m) for m terms; each distinct monomial is
+ * evaluated once per point.
  */
 public final class LumpingCheck {
 
@@ -80,6 +84,9 @@ public final class LumpingCheck {
         int n = f.dimension();
         int k = p.size();
         double worst = 0.0;
+        double[] abs = new double[1];
+        Terms ft = new Terms(f);
+        Terms gt = new Terms(g);
         for (int pt = 0; pt < points; pt++) {
             double[] x = new double[n];
             if (lumped.method() == Method.FE) {
@@ -87,20 +94,22 @@ public final class LumpingCheck {
                     x[i] = 0.5 + rnd.nextDouble();
                 }
                 double[] y = lumped.lump(x);
-                double[] gy = g.evaluate(y);
+                ft.at(x);
+                gt.at(y);
                 for (int b = 0; b < k; b++) {
                     double lhs = 0.0;
-                    double scale = absEval(g.drift(b), y);
+                    double gy = gt.drift(b, abs);
+                    double scale = abs[0];
                     for (int v : p.block(b)) {
-                        lhs += f.drift(v).evaluate(x);
-                        scale += absEval(f.drift(v), x);
+                        lhs += ft.drift(v, abs);
+                        scale += abs[0];
                     }
-                    double dev = Math.abs(lhs - gy[b]) / (scale > 0 ? scale : 1.0);
+                    double dev = Math.abs(lhs - gy) / (scale > 0 ? scale : 1.0);
                     worst = Math.max(worst, dev);
                     if (!(dev <= relTol)) {
                         return new Result(false, points, worst, "FE check failed for block "
                                 + names.get(p.representative(b)) + ": sum of drifts " + lhs + " but reduced drift "
-                                + gy[b]);
+                                + gy);
                     }
                 }
             } else {
@@ -111,13 +120,14 @@ public final class LumpingCheck {
                 for (int i = 0; i < n; i++) {
                     x[i] = y[p.blockOf(i)];
                 }
-                double[] gy = g.evaluate(y);
+                ft.at(x);
+                gt.at(y);
                 for (int b = 0; b < k; b++) {
-                    double target = gy[b];
-                    double gScale = absEval(g.drift(b), y);
+                    double target = gt.drift(b, abs);
+                    double gScale = abs[0];
                     for (int v : p.block(b)) {
-                        double fv = f.drift(v).evaluate(x);
-                        double scale = Math.max(gScale, absEval(f.drift(v), x));
+                        double fv = ft.drift(v, abs);
+                        double scale = Math.max(gScale, abs[0]);
                         double dev = Math.abs(fv - target) / (scale > 0 ? scale : 1.0);
                         worst = Math.max(worst, dev);
                         if (!(dev <= relTol)) {
@@ -133,12 +143,64 @@ public final class LumpingCheck {
                 + " random points (max deviation " + worst + ")");
     }
 
-    private static double absEval(Polynomial f, double[] x) {
-        double s = 0.0;
-        for (int t = 0; t < f.size(); t++) {
-            Monomial m = f.monomial(t);
-            s += Math.abs(f.coefficient(t) * m.evaluate(x));
+    /**
+     * The drifts of a system as flat term arrays over its distinct monomials, so that a monomial shared by several
+     * drifts (in a reaction network, one per reactant and product) is evaluated once per point. A drift's value
+     * is the same sum, in the same order and of the same products, as {@link Polynomial#evaluate}.
+     */
+    private static final class Terms {
+        private final Monomial[] monomials;
+        private final int[] start;
+        private final int[] mono;
+        private final double[] coef;
+        private final double[] value;
+
+        Terms(OdeSystem s) {
+            int d = s.dimension();
+            start = new int[d + 1];
+            for (int i = 0; i < d; i++) {
+                start[i + 1] = start[i] + s.drift(i).size();
+            }
+            mono = new int[start[d]];
+            coef = new double[start[d]];
+            Map<Monomial, Integer> ids = new HashMap<>();
+            List<Monomial> distinct = new ArrayList<>();
+            for (int i = 0; i < d; i++) {
+                Polynomial f = s.drift(i);
+                for (int t = 0; t < f.size(); t++) {
+                    Monomial m = f.monomial(t);
+                    Integer id = ids.get(m);
+                    if (id == null) {
+                        id = distinct.size();
+                        ids.put(m, id);
+                        distinct.add(m);
+                    }
+                    mono[start[i] + t] = id;
+                    coef[start[i] + t] = f.coefficient(t);
+                }
+            }
+            monomials = distinct.toArray(new Monomial[0]);
+            value = new double[monomials.length];
         }
-        return s;
+
+        /** Evaluates every monomial at x. */
+        void at(double[] x) {
+            for (int m = 0; m < monomials.length; m++) {
+                value[m] = monomials[m].evaluate(x);
+            }
+        }
+
+        /** Drift i at the last point; the sum of the absolute values of its terms into {@code abs[0]}. */
+        double drift(int i, double[] abs) {
+            double s = 0.0;
+            double a = 0.0;
+            for (int t = start[i]; t < start[i + 1]; t++) {
+                double term = coef[t] * value[mono[t]];
+                s += term;
+                a += Math.abs(term);
+            }
+            abs[0] = a;
+            return s;
+        }
     }
 }

@@ -41,9 +41,37 @@ public final class Reduction {
 
     /** Computes the partition and the reduced model. */
     public LumpedSystem compute() {
+        return compute(PhaseListener.NONE);
+    }
+
+    /**
+     * As {@link #compute()}, telling {@code listener} how long each phase took: {@code "normal form"} (the flat
+     * reaction form of the drifts), {@code "refinement"} (the FE/BE partition refinement) and {@code "quotient"}
+     * (the reduced model). The result is the same as without a listener.
+     */
+    public LumpedSystem compute(PhaseListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        long t0 = System.nanoTime();
+        NormalForm form = new NormalForm(system);
+        long t1 = System.nanoTime();
+        listener.phase("normal form", t1 - t0);
         Partition p = method == Method.FE
-                ? new ForwardEquivalence(system, initial, tolerance).compute()
-                : new BackwardEquivalence(system, initial, tolerance).compute();
-        return new QuotientBuilder(system, method, initial, initialDescription, p, tolerance).compute();
+                ? new ForwardEquivalence.Run(form, initial, tolerance).run()
+                : new BackwardEquivalence.Run(form, initial, tolerance).run();
+        long t2 = System.nanoTime();
+        listener.phase("refinement", t2 - t1);
+        LumpedSystem lumped = new QuotientBuilder(system, method, initial, initialDescription, p, tolerance).compute();
+        listener.phase("quotient", System.nanoTime() - t2);
+        return lumped;
+    }
+
+    /** Receives the duration of each phase of a reduction as it ends. */
+    @FunctionalInterface
+    public interface PhaseListener {
+        /** Ignores every phase. */
+        PhaseListener NONE = (phase, nanos) -> { };
+
+        /** {@code phase} has ended after {@code nanos} nanoseconds. */
+        void phase(String phase, long nanos);
     }
 }

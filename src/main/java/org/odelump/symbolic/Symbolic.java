@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.matheclipse.core.expression.F;
-import org.matheclipse.core.interfaces.IExpr;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
 
@@ -77,17 +75,8 @@ public final class Symbolic {
                 throw new IllegalArgumentException("cannot keep '" + k + "' symbolic: it is not a parameter");
             }
         }
-        return SymjaSession.run(engine -> {
-            try {
-                ToSymja in = new ToSymja(resolver, kept);
-                IExpr expanded = engine.evaluate(F.Expand(in.convert(expr)));
-                return SymbolicPolynomial.of(kept, new FromSymja(engine, in).terms(expanded));
-            } catch (IllegalArgumentException e) {
-                throw e;
-            } catch (RuntimeException e) { // Symja's own failures: size limits, recursion limits
-                throw new IllegalArgumentException("Symja could not expand the expression: " + e, e);
-            }
-        });
+        // the Symja calls live in SymjaExpansion so that loading (and verifying) this class loads no Symja class
+        return SymjaSession.run(engine -> SymjaExpansion.expand(engine, expr, resolver, kept));
     }
 
     /** True once Symja has been started in this process. Never starts it. */

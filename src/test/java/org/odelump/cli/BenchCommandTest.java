@@ -161,13 +161,28 @@ class BenchCommandTest {
                 new BenchCases.Result("stiff", "fceri_gamma2.net original RODAS4", Map.of(),
                         measurement(100, 6.0)),
                 new BenchCases.Result("stiff", "fceri_gamma2.net FE-reduced RODAS4", Map.of(),
-                        measurement(100, 1.5)));
+                        measurement(100, 1.5)),
+                // issue 14: small models as the launcher runs them count (0.45 s), not others (0.7 s) nor large ones
+                new BenchCases.Result("cli", "m reduce --method be -o [CDS+C1]",
+                        cli(8, "reduce --method be -o", "CDS+C1"), measurement(0, 0.45)),
+                new BenchCases.Result("cli", "m reduce --method fe [CDS+C1]", cli(8, "reduce --method fe", "CDS+C1"),
+                        measurement(0, 0.6)),
+                new BenchCases.Result("cli", "m reduce --method be -o [plain]",
+                        cli(8, "reduce --method be -o", "plain"), measurement(0, 0.7)),
+                new BenchCases.Result("cli", "big reduce --method be -o [CDS+C1]",
+                        cli(3744, "reduce --method be -o", "CDS+C1"), measurement(0, 2.0)));
         List<BenchReport.Target> t = new BenchReport(Map.of(), results, List.of(), 3).targets();
         // parse time, parse heap, load, FE, BE (absent), 10^6 model, eps-FE (slowest 11 s), eps-BE (absent),
-        // stiff full (6 s), reduced speed-up (4x < 5x), the two nn targets (absent)
+        // stiff full (6 s), reduced speed-up (4x < 5x), the two nn targets (absent), small model under 0.5 s
         assertThat(t).extracting(BenchReport.Target::met)
-                .containsExactly(false, false, true, false, null, true, false, null, true, false, null, null);
+                .containsExactly(false, false, true, false, null, true, false, null, true, false, null, null, true);
         assertThat(t.get(0).measured()).isEqualTo("11.000 s");
+        assertThat(t.get(12).measured()).isEqualTo("0.450 s");
+        assertThat(t.get(12).description()).contains("m reduce --method be -o [CDS+C1]");
+    }
+
+    private static Map<String, Object> cli(int variables, String command, String jvm) {
+        return Map.of("variables", variables, "command", command, "JVM", jvm);
     }
 
     private static BenchRunner.Measurement measurement(long peak, double... wall) {
