@@ -51,15 +51,6 @@ public final class SbmlWriter {
     private SbmlWriter() {
     }
 
-    /** A construct that cannot be written as SBML; the message names it. */
-    public static final class ExportException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        public ExportException(String message) {
-            super(message);
-        }
-    }
-
     /** The SBML text and notes on what was left out (partition, commands). */
     public record Result(String text, List<String> notes) {
         public Result {

@@ -57,9 +57,13 @@ public final class ReducedReactions {
         this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
     }
 
-    /** True when the origin is a network of mass-action reactions only, the case this class reduces. */
+    /**
+     * True when the origin is a network of mass-action reactions only whose reactions give its drifts, the case
+     * this class reduces (a species clamped to drift 0, BioNetGen's {@code $}, is not such a network).
+     */
     public static boolean applies(OdeSystem origin) {
-        return origin.isReactionNetwork() && origin.reactions().stream().allMatch(Reaction::massAction);
+        return origin.isReactionNetwork() && origin.reactions().stream().allMatch(Reaction::massAction)
+                && OdeSystem.Builder.driftsOf(origin.dimension(), origin.reactions()).equals(origin.drifts());
     }
 
     /** The reduced reactions, over the reduced variables (block indices). */
