@@ -73,8 +73,10 @@ public final class NetWriter {
         sb.append("begin reactions\n");
         k = 0;
         if (asReactions) {
+            Map<String, Double> values = parameterValues(m);
             for (Reaction r : m.reactions()) {
-                String rate = r.rateSource() != null ? text(r.rateSource()) : null;
+                Expr source = rateSource(r, values);
+                String rate = source != null ? text(source) : null;
                 sb.append(reaction(++k, r.reagents(), r.products(),
                         rate != null ? rate : Numbers.format(r.rateConstant()), r.label()));
             }
@@ -101,15 +103,38 @@ public final class NetWriter {
         sb.append("end reactions\n");
         sb.append("begin groups\n");
         k = 0;
-        Map<String, Double> parameters = new HashMap<>();
-        for (Parameter p : m.parameters()) {
-            parameters.put(p.name(), p.value());
-        }
+        Map<String, Double> parameters = parameterValues(m);
         for (View v : m.views()) {
             sb.append(String.format("%5d %s %s%n", ++k, v.name(), group(v, m, parameters)));
         }
         sb.append("end groups\n");
         return sb.toString();
+    }
+
+    static Map<String, Double> parameterValues(OdeSystem m) {
+        Map<String, Double> out = new HashMap<>();
+        for (Parameter p : m.parameters()) {
+            out.put(p.name(), p.value());
+        }
+        return out;
+    }
+
+    /**
+     * The rate expression of a mass-action reaction when it names only parameters and evaluates to the rate
+     * constant (relative 1e-12), else null: the number is written instead.
+     */
+    static Expr rateSource(Reaction r, Map<String, Double> parameters) {
+        if (r.rateSource() == null) {
+            return null;
+        }
+        try {
+            Polynomial p = ExprPolynomials.toPolynomial(r.rateSource(), name -> -1, parameters);
+            double v = p.isZero() ? 0.0 : p.coefficient(0);
+            double k = r.rateConstant();
+            return Math.abs(v - k) <= 1e-12 * Math.abs(k) ? r.rateSource() : null;
+        } catch (ExprPolynomials.NotPolynomialException e) {
+            return null;
+        }
     }
 
     private static String reaction(int k, Monomial reagents, Monomial products, String rate, String label) {

@@ -3,6 +3,7 @@ package org.odelump.io;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -164,6 +165,7 @@ public final class SbmlWriter {
         taken.addAll(m.parameters().stream().map(org.odelump.model.Parameter::name).toList());
         taken.addAll(m.views().stream().map(View::name).toList());
         taken.add(model.getCompartment(0).getId());
+        Map<String, Double> values = NetWriter.parameterValues(m);
         int k = 0;
         for (Reaction r : m.reactions()) {
             k++;
@@ -180,12 +182,8 @@ public final class SbmlWriter {
                 law.setMath(math(r.propensity(), names));
                 continue;
             }
-            ASTNode constant;
-            try {
-                constant = r.rateSource() != null ? math(r.rateSource()) : number(r.rateConstant());
-            } catch (ExportException e) {
-                constant = number(r.rateConstant()); // a rate written with functions: its value
-            }
+            Expr source = NetWriter.rateSource(r, values);
+            ASTNode constant = source != null ? math(source) : number(r.rateConstant());
             ASTNode rate = new ASTNode(ASTNode.Type.TIMES);
             rate.addChild(constant);
             factors(r.reagents(), names, rate);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.odelump.model.Polynomial;
 
 /**
- * Compares two lists of drifts over the same variables at random positive points, relative to the sum of the
+ * Compares two lists of polynomials (drifts, views) over the same variables at random positive points, relative to the sum of the
  * absolute values of each polynomial's terms there (so cancellation noise and rounding of written numbers pass,
  * a wrong coefficient does not).
  */
@@ -23,9 +23,17 @@ public final class SameDrifts {
             out.add("dimension " + a.size() + " vs " + b.size());
             return out;
         }
+        int dimension = a.size();
+        for (List<Polynomial> ps : List.of(a, b)) {
+            for (Polynomial p : ps) {
+                for (int t = 0; t < p.size(); t++) {
+                    dimension = Math.max(dimension, p.monomial(t).maxVar() + 1);
+                }
+            }
+        }
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int k = 0; k < points; k++) {
-            double[] x = new double[a.size()];
+            double[] x = new double[dimension];
             for (int i = 0; i < x.length; i++) {
                 x[i] = 0.1 + rnd.nextDouble();
             }
