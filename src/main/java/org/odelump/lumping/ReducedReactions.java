@@ -98,11 +98,8 @@ public final class ReducedReactions {
             if (reagents.equals(products)) {
                 continue;
             }
-            double rate = r.rateConstant() / factor;
-            Expr source = r.rateSource() == null ? null
-                    : factor == 1.0 ? r.rateSource()
-                    : new Expr.Binary(Expr.Op.DIV, r.rateSource(), new Expr.Num(factor));
-            merged.computeIfAbsent(List.of(reagents, products), key -> new Merged(r.label())).add(rate, source);
+            merged.computeIfAbsent(List.of(reagents, products), key -> new Merged(r.label()))
+                    .add(r.rateConstant() / factor, r.rateSource(), 1.0 / factor);
         }
         List<Reaction> out = new ArrayList<>(merged.size());
         for (Map.Entry<List<Monomial>, Merged> e : merged.entrySet()) {
@@ -111,21 +108,23 @@ public final class ReducedReactions {
                 continue;
             }
             Monomial reagents = e.getKey().get(0);
-            Expr source = m.sourceComplete ? checked(m.source, m.rate, parameters) : null;
+            Expr source = m.sourceComplete ? m.source() : null;
+            double value = source == null ? Double.NaN : value(source, parameters);
+            // the rate is the expression's value, so that printers recognise the expression as the rate
+            boolean named = tolerance.equal(value, m.rate);
             out.add(new Reaction(m.count == 1 ? m.label : null, reagents, e.getKey().get(1),
-                    Polynomial.term(m.rate, reagents), true, source));
+                    Polynomial.term(named ? value : m.rate, reagents), true, named ? source : null));
         }
         return out;
     }
 
-    /** The source when it evaluates to the rate (within the tolerance), else null. */
-    private Expr checked(Expr source, double rate, Map<String, Double> parameters) {
+    /** The value of a rate expression, NaN when it is not a constant of the parameters. */
+    private static double value(Expr source, Map<String, Double> parameters) {
         try {
             Polynomial p = ExprPolynomials.toPolynomial(source, name -> -1, parameters);
-            double v = p.isZero() ? 0.0 : p.coefficient(0);
-            return p.isConstant() && tolerance.equal(v, rate) ? source : null;
+            return !p.isConstant() ? Double.NaN : p.isZero() ? 0.0 : p.coefficient(0);
         } catch (ExprPolynomials.NotPolynomialException e) {
-            return null;
+            return Double.NaN;
         }
     }
 
@@ -165,28 +164,50 @@ public final class ReducedReactions {
         return Monomial.of(vs, es);
     }
 
-    /** Rates of reduced reactions with the same reagents and products. */
+    /**
+     * Rates of reduced reactions with the same reagents and products; the expression is kept as weights of the
+     * distinct original rate expressions, so that {@code kon/2 + kon/2} is written {@code kon}.
+     */
     private static final class Merged {
         final String label;
         int count;
         double rate;
         double absRate;
-        Expr source;
+        final Map<Expr, Double> weights = new LinkedHashMap<>();
         boolean sourceComplete = true;
 
         Merged(String label) {
             this.label = label;
         }
 
-        void add(double r, Expr s) {
+        void add(double r, Expr s, double weight) {
             count++;
             rate += r;
             absRate += Math.abs(r);
             if (s == null) {
                 sourceComplete = false;
             } else {
-                source = source == null ? s : new Expr.Binary(Expr.Op.ADD, source, s);
+                weights.merge(s, weight, Double::sum);
             }
+        }
+
+        /** Sums of fractions such as 1/3 + 1/3 + 1/3 land next to an integer: take the integer. */
+        private static double snap(double v) {
+            double r = Math.rint(v);
+            return Math.abs(v - r) <= 1e-12 * Math.max(1.0, Math.abs(v)) ? r : v;
+        }
+
+        Expr source() {
+            Expr sum = null;
+            for (Map.Entry<Expr, Double> e : weights.entrySet()) {
+                double w = snap(e.getValue());
+                double inverse = snap(1.0 / w);
+                Expr term = w == 1.0 ? e.getKey()
+                        : inverse == Math.rint(inverse) ? new Expr.Binary(Expr.Op.DIV, e.getKey(), new Expr.Num(inverse))
+                        : new Expr.Binary(Expr.Op.MUL, new Expr.Num(w), e.getKey());
+                sum = sum == null ? term : new Expr.Binary(Expr.Op.ADD, sum, term);
+            }
+            return sum;
         }
     }
 }
