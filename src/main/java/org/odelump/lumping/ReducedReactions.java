@@ -141,6 +141,11 @@ public final class ReducedReactions {
     }
 
     private Monomial project(Monomial m) {
+        return project(m, partition);
+    }
+
+    /** m with every variable replaced by its block: Π x_i^{e_i} becomes Π y_{B(i)}^{e_i}. */
+    static Monomial project(Monomial m, Partition partition) {
         int[] vs = new int[m.size()];
         int[] es = new int[m.size()];
         for (int j = 0; j < m.size(); j++) {

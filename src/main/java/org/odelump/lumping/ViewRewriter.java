@@ -134,14 +134,7 @@ public final class ViewRewriter {
     private Polynomial onValues(Polynomial p) {
         Polynomial.Builder out = Polynomial.builder();
         for (int t = 0; t < p.size(); t++) {
-            Monomial m = p.monomial(t);
-            int[] vs = new int[m.size()];
-            int[] es = new int[m.size()];
-            for (int j = 0; j < m.size(); j++) {
-                vs[j] = partition.blockOf(m.var(j));
-                es[j] = m.exp(j);
-            }
-            out.add(Monomial.of(vs, es), p.coefficient(t));
+            out.add(ReducedReactions.project(p.monomial(t), partition), p.coefficient(t));
         }
         return out.build();
     }

@@ -40,20 +40,12 @@ public final class SameDrifts {
             for (int i = 0; i < a.size(); i++) {
                 double fa = a.get(i).evaluate(x);
                 double fb = b.get(i).evaluate(x);
-                double scale = Math.max(absSum(a.get(i), x), absSum(b.get(i), x));
+                double scale = Math.max(LumpingDefinitions.absEval(a.get(i), x), LumpingDefinitions.absEval(b.get(i), x));
                 if (!(Math.abs(fa - fb) <= tol * scale)) {
                     out.add("d(" + names.get(i) + "): " + fa + " vs " + fb);
                 }
             }
         }
         return out;
-    }
-
-    private static double absSum(Polynomial p, double[] x) {
-        double s = 0.0;
-        for (int t = 0; t < p.size(); t++) {
-            s += Math.abs(p.coefficient(t) * p.monomial(t).evaluate(x));
-        }
-        return s;
     }
 }
