@@ -250,11 +250,32 @@ public final class SbmlWriter {
             out.addChild(math(n.operand()));
             return out;
         }
+        if (e instanceof Expr.Binary b && (b.op() == Expr.Op.ADD || b.op() == Expr.Op.SUB)) {
+            // long sums are left-deep chains: one n-ary plus, subtracted terms negated, no recursion per term
+            List<ASTNode> terms = new ArrayList<>();
+            Expr cur = b;
+            while (cur instanceof Expr.Binary x && (x.op() == Expr.Op.ADD || x.op() == Expr.Op.SUB)) {
+                ASTNode t = math(x.right());
+                if (x.op() == Expr.Op.SUB) {
+                    ASTNode neg = new ASTNode(ASTNode.Type.MINUS);
+                    neg.addChild(t);
+                    t = neg;
+                }
+                terms.add(t);
+                cur = x.left();
+            }
+            terms.add(math(cur));
+            ASTNode out = new ASTNode(ASTNode.Type.PLUS);
+            for (int i = terms.size() - 1; i >= 0; i--) {
+                out.addChild(terms.get(i));
+            }
+            return out;
+        }
         if (e instanceof Expr.Binary b) {
-            // long sums are left-deep chains: flatten them instead of recursing once per term
+            // long products are left-deep chains too: flatten them
             List<Expr> operands = new ArrayList<>();
             Expr cur = b;
-            while (cur instanceof Expr.Binary x && x.op() == b.op() && (b.op() == Expr.Op.ADD || b.op() == Expr.Op.MUL)) {
+            while (cur instanceof Expr.Binary x && x.op() == b.op() && b.op() == Expr.Op.MUL) {
                 operands.add(x.right());
                 cur = x.left();
             }

@@ -1,5 +1,6 @@
 package org.odelump.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -49,6 +50,21 @@ public final class ExprPolynomials {
         }
         if (e instanceof Expr.Neg n) {
             return toPolynomial(n.operand(), variable, parameters).negate();
+        }
+        if (e instanceof Expr.Binary b && (b.op() == Expr.Op.ADD || b.op() == Expr.Op.SUB)) {
+            // sums are left-deep chains (a BioNetGen group of thousands of species): walk the spine, no recursion
+            List<Expr.Binary> spine = new ArrayList<>();
+            Expr cur = b;
+            while (cur instanceof Expr.Binary x && (x.op() == Expr.Op.ADD || x.op() == Expr.Op.SUB)) {
+                spine.add(x);
+                cur = x.left();
+            }
+            Polynomial.Builder sum = Polynomial.builder().add(toPolynomial(cur, variable, parameters));
+            for (int i = spine.size() - 1; i >= 0; i--) { // left to right, as written
+                Expr.Binary x = spine.get(i);
+                sum.add(toPolynomial(x.right(), variable, parameters), x.op() == Expr.Op.ADD ? 1.0 : -1.0);
+            }
+            return sum.build();
         }
         if (e instanceof Expr.Binary b) {
             Polynomial l = toPolynomial(b.left(), variable, parameters);
