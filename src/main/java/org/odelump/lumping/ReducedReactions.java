@@ -1,13 +1,12 @@
 package org.odelump.lumping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.odelump.model.Expr;
 import org.odelump.model.ExprPolynomials;
 import org.odelump.model.LumpedSystem.Method;
@@ -62,15 +61,30 @@ public final class ReducedReactions {
      * this class reduces (a species clamped to drift 0, BioNetGen's {@code $}, is not such a network).
      */
     public static boolean applies(OdeSystem origin) {
-        return origin.isReactionNetwork() && origin.reactions().stream().allMatch(Reaction::massAction)
-                && OdeSystem.Builder.driftsOf(origin.dimension(), origin.reactions()).equals(origin.drifts());
+        if (!origin.isReactionNetwork()) {
+            return false;
+        }
+        // the drifts of a network are derived from its reactions when it is built, except where a reader clamps a
+        // species to drift 0: look for those instead of deriving every drift again (O(Σ reaction size))
+        boolean[] changed = new boolean[origin.dimension()];
+        for (Reaction r : origin.reactions()) {
+            if (!r.massAction()) {
+                return false;
+            }
+            for (int v : touched(r)) {
+                changed[v] |= r.netStoichiometry(v) != 0;
+            }
+        }
+        for (int v = 0; v < changed.length; v++) {
+            if (changed[v] && origin.drift(v).isZero()) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The reduced reactions, over the reduced variables (block indices). */
+    /** The reduced reactions, over the reduced variables (block indices); only where {@link #applies}. */
     public List<Reaction> compute() {
-        if (!applies(origin)) {
-            throw new IllegalStateException(origin.name() + " is not a mass-action reaction network");
-        }
         Map<String, Double> parameters = new HashMap<>();
         for (Parameter p : origin.parameters()) {
             parameters.put(p.name(), p.value());
@@ -109,7 +123,9 @@ public final class ReducedReactions {
             }
             Monomial reagents = e.getKey().get(0);
             Expr source = m.sourceComplete ? m.source() : null;
-            double value = source == null ? Double.NaN : value(source, parameters);
+            double value = source == null ? Double.NaN
+                    : m.count == 1 && m.firstWeight == 1.0 ? m.rate // the original rate and its own expression
+                    : value(source, parameters);
             // the rate is the expression's value, so that printers recognise the expression as the rate
             boolean named = tolerance.equal(value, m.rate);
             out.add(new Reaction(m.count == 1 ? m.label : null, reagents, e.getKey().get(1),
@@ -129,15 +145,20 @@ public final class ReducedReactions {
     }
 
     /** The distinct variables among a reaction's reagents and products. */
-    private static SortedSet<Integer> touched(Reaction r) {
-        SortedSet<Integer> vs = new TreeSet<>();
-        for (int j = 0; j < r.reagents().size(); j++) {
-            vs.add(r.reagents().var(j));
+    private static int[] touched(Reaction r) {
+        Monomial in = r.reagents();
+        Monomial out = r.products();
+        int[] vs = new int[in.size() + out.size()];
+        int n = 0;
+        for (int j = 0; j < in.size(); j++) {
+            vs[n++] = in.var(j);
         }
-        for (int j = 0; j < r.products().size(); j++) {
-            vs.add(r.products().var(j));
+        for (int j = 0; j < out.size(); j++) {
+            if (in.exponentOf(out.var(j)) == 0) {
+                vs[n++] = out.var(j);
+            }
         }
-        return vs;
+        return n == vs.length ? vs : Arrays.copyOf(vs, n);
     }
 
     private Monomial project(Monomial m) {
@@ -146,13 +167,18 @@ public final class ReducedReactions {
 
     /** m with every variable replaced by its block: Π x_i^{e_i} becomes Π y_{B(i)}^{e_i}. */
     static Monomial project(Monomial m, Partition partition) {
-        int[] vs = new int[m.size()];
-        int[] es = new int[m.size()];
-        for (int j = 0; j < m.size(); j++) {
-            vs[j] = partition.blockOf(m.var(j));
-            es[j] = m.exp(j);
+        if (m.isConstant()) {
+            return Monomial.ONE;
         }
-        return Monomial.of(vs, es);
+        int[] blocks = new int[m.degree()];
+        int k = 0;
+        for (int j = 0; j < m.size(); j++) {
+            int b = partition.blockOf(m.var(j));
+            for (int e = 0; e < m.exp(j); e++) {
+                blocks[k++] = b;
+            }
+        }
+        return Monomial.ofMultiset(blocks);
     }
 
     /** m with the exponent of variable b lowered by e (never below 0, see the class comment). */
@@ -178,7 +204,9 @@ public final class ReducedReactions {
         int count;
         double rate;
         double absRate;
-        final Map<Expr, Double> weights = new LinkedHashMap<>();
+        Expr firstSource;
+        double firstWeight;
+        Map<Expr, Double> weights; // only once a second expression arrives: most reduced reactions have one
         boolean sourceComplete = true;
 
         Merged(String label) {
@@ -191,7 +219,16 @@ public final class ReducedReactions {
             absRate += Math.abs(r);
             if (s == null) {
                 sourceComplete = false;
+            } else if (firstSource == null) {
+                firstSource = s;
+                firstWeight = weight;
+            } else if (weights == null && s.equals(firstSource)) {
+                firstWeight += weight;
             } else {
+                if (weights == null) {
+                    weights = new LinkedHashMap<>();
+                    weights.put(firstSource, firstWeight);
+                }
                 weights.merge(s, weight, Double::sum);
             }
         }
@@ -204,7 +241,8 @@ public final class ReducedReactions {
 
         Expr source() {
             Expr sum = null;
-            for (Map.Entry<Expr, Double> e : weights.entrySet()) {
+            for (Map.Entry<Expr, Double> e : weights != null ? weights.entrySet()
+                    : Map.of(firstSource, firstWeight).entrySet()) {
                 double w = snap(e.getValue());
                 double inverse = snap(1.0 / w);
                 Expr term = w == 1.0 ? e.getKey()

@@ -55,4 +55,13 @@ class ExprPolynomialsTest {
         assertThatThrownBy(() -> ExprPolynomials.toPolynomial(new Expr.Ref("z"), ExprPolynomialsTest::index, Map.of()))
                 .hasMessage("'z' is neither a variable nor a parameter");
     }
+
+    @Test
+    void aBinaryExpressionDiffersFromANameOrNumber() {
+        Expr product = new Expr.Binary(Expr.Op.MUL, new Expr.Num(2), new Expr.Ref("k"));
+        assertThat(product).isNotEqualTo(new Expr.Ref("k"));
+        assertThat(new Expr.Binary(Expr.Op.ADD, product, new Expr.Ref("x")))
+                .isNotEqualTo(new Expr.Binary(Expr.Op.ADD, new Expr.Ref("k"), new Expr.Ref("x")));
+        assertThat(product).isEqualTo(new Expr.Binary(Expr.Op.MUL, new Expr.Num(2), new Expr.Ref("k")));
+    }
 }
