@@ -15,6 +15,7 @@ import java.util.Map;
 import org.odelump.dsl.DslPrinter;
 import org.odelump.dsl.OdeParser;
 import org.odelump.io.AtomicFiles;
+import org.odelump.io.LumpingHeader;
 import org.odelump.io.Plots;
 import org.odelump.io.SbmlReader;
 import org.odelump.lumping.LumpingCheck;
@@ -101,12 +102,12 @@ final class PhaseProbe {
         LumpedSystem.Method mth = method.equals("fe") ? LumpedSystem.Method.FE : LumpedSystem.Method.BE;
         LumpedSystem lumped = new Reduction(m, mth, Prepartition.NONE, Tolerance.of(1e-12))
                 .compute((phase, nanos) -> lap(phase));
-        LumpingCheck.Result check = new LumpingCheck(lumped, 32, 1L, 1e-9).compute();
+        LumpingCheck.Result check = LumpingCheck.ofDefaults(lumped).compute();
         lap("self-check (32 points)");
         StringWriter summary = new StringWriter();
         ReductionSummary.print(new PrintWriter(summary), file.toString(), lumped, 20, 0, 0, check);
         lap("summary text");
-        String text = DslPrinter.print(lumped.reduced(), lumped.header());
+        String text = DslPrinter.print(lumped.reduced(), LumpingHeader.lines(lumped));
         lap("printing the reduced model");
         AtomicFiles.writeString(out, text);
         lap("writing (atomic)");

@@ -3,7 +3,6 @@ package org.odelump.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.odelump.dsl.DslPrinter;
 import org.odelump.io.AtomicFiles;
 import org.odelump.model.OdeSystem;
 import picocli.CommandLine;
@@ -12,10 +11,15 @@ import picocli.CommandLine.Option;
 
 /** {@code odelump print FILE}: writes a model as canonical odelump/ERODE DSL text. */
 @CommandLine.Command(name = "print", mixinStandardHelpOptions = true,
-        header = "Write a model (.ode, .net, SBML) as canonical odelump/ERODE DSL text.",
+        header = "Write a model (.ode, .net, SBML) as DSL text, SBML or a BioNetGen network.",
         description = {
             "Writes a model as canonical DSL text (ERODE .ode syntax): parameters, initial values,",
             "reactions or expanded polynomial drifts, partition, views and commands.",
+            "--format sbml writes SBML Level 3 Version 2 (species in one compartment of size 1; reactions with",
+            "mass-action kinetic laws, or one rate rule per species; views as assignment rules).",
+            "--format net writes a BioNetGen .net network (a model given as ODEs as its mass-action",
+            "realisation; views as groups). What a format cannot hold is an error (exit 2) that names it.",
+            "Without --format, -o OUT.xml / OUT.sbml / OUT.net choose the format; the default is ode.",
         },
         footer = {
             "",
@@ -23,6 +27,8 @@ import picocli.CommandLine.Option;
             "  odelump print model.ode                 canonical form on standard output",
             "  odelump print egfr.net -o egfr.ode      convert a BioNetGen network",
             "  odelump print --format ode BIOMD0000000011.xml -o m.ode   convert an SBML model",
+            "  odelump print reduced.ode --format sbml -o reduced.xml     export (a reduced) model to SBML",
+            "  odelump print model.ode -o model.net                      export as a BioNetGen network",
             "",
             "Exit codes: 0 ok, 2 invalid input.",
         })
@@ -35,14 +41,10 @@ final class PrintCommand implements Callable<Integer> {
             description = "Write to this file (atomically) instead of standard output.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ode",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the odelump/ERODE DSL).")
-    OutputFormat format;
-
-    /** Output formats. */
-    enum OutputFormat {
-        ode
-    }
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: by the extension of -o, else ode, the "
+                    + "odelump/ERODE DSL).")
+    ModelFormat format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +52,8 @@ final class PrintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OdeSystem m = input.load().system();
-        String text = DslPrinter.print(m, List.of("Printed by odelump from " + m.provenance().source()));
+        String text = ModelFormat.of(format, output).write(m,
+                List.of("Printed by odelump from " + m.provenance().source()), spec.commandLine().getErr());
         if (output == null) {
             spec.commandLine().getOut().print(text);
         } else {

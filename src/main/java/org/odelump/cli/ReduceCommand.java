@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.odelump.dsl.DslPrinter;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.ApproximateReduction;
@@ -114,7 +113,9 @@ final class ReduceCommand implements Callable<Integer> {
                     + "separate with ';') for several observables. Implies --prepartition observe.")
     List<String> observe = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.ode", description = "Write the reduced model here.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.ode",
+            description = "Write the reduced model here: OUT.xml / OUT.sbml as SBML, OUT.net as a BioNetGen network, "
+                    + "anything else as DSL text with the reduction in its header (what 'odelump verify' reads).")
     Path output;
 
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write a JSON report here.")
@@ -202,7 +203,8 @@ final class ReduceCommand implements Callable<Integer> {
                     (t3 - t2) / 1e9, check));
         }
         if (output != null) {
-            AtomicFiles.writeString(output, DslPrinter.print(lumped.reduced(), LumpingHeader.lines(lumped)));
+            AtomicFiles.writeString(output, ModelFormat.of(null, output).write(lumped.reduced(),
+                    LumpingHeader.lines(lumped), spec.commandLine().getErr()));
             out.println("  wrote      " + output);
         }
         if (report != null) {

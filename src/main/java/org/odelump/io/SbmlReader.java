@@ -19,7 +19,8 @@ import org.sbml.jsbml.SBMLDocument;
  *
  * <h2>What the variables are</h2>
  * One variable per species that is not defined by an assignment rule, in document order, followed by one
- * variable per parameter that has a rate rule. A species variable is the quantity its symbol denotes in SBML
+ * variable per parameter that has a rate rule. A species with a rate rule (allowed when no reaction changes it)
+ * takes the rule as its drift. A species variable is the quantity its symbol denotes in SBML
  * math: its <b>concentration</b> (amount / compartment size) when {@code hasOnlySubstanceUnits} is false (the
  * default), its <b>amount</b> when it is true. Kinetic laws are rates of change of amount (substance per time),
  * so a reaction with rate v and net stoichiometry n for a species s in compartment c contributes
@@ -33,7 +34,8 @@ import org.sbml.jsbml.SBMLDocument;
  * <h2>What is substituted</h2>
  * Global and local (kinetic-law) parameters and compartment sizes become numbers; initial assignments are
  * evaluated (they must be constant); assignment rules for parameters (and species) are substituted by their
- * expression wherever they are used; function definitions are inlined. After that a kinetic law must be a
+ * expression wherever they are used, and each also becomes a {@link org.odelump.model.View} of the same name
+ * (or, when it is not polynomial in the variables, a warning that names it); function definitions are inlined. After that a kinetic law must be a
  * polynomial in the variables: it is built directly from JSBML's MathML tree (numbers, names, + − × ÷, powers
  * with constant non-negative integer exponents, elementary functions of constants, function calls).
  *
@@ -41,7 +43,8 @@ import org.sbml.jsbml.SBMLDocument;
  * With an {@link InvalidModelException} whose diagnostics name the reaction or rule and the offending
  * sub-expression ({@code file:line:column} of the element, located in the file text because JSBML keeps no line
  * numbers): divisions by expressions in the species (Michaelis–Menten, Hill), non-integer powers of species,
- * functions of species ({@link Diagnostic.Kind#NOT_POLYNOMIAL}); events, algebraic rules, rate rules on species,
+ * functions of species ({@link Diagnostic.Kind#NOT_POLYNOMIAL}); events, algebraic rules, rate rules on species that
+ * reactions also change,
  * rules on compartments, delays, piecewise, the time symbol, fast reactions, {@code stoichiometryMath},
  * species references used as variables, conversion factors, Level 3 packages marked {@code required="true"}
  * ({@link Diagnostic.Kind#UNSUPPORTED}); SBML Level 1. Packages that are not required (layout, render, ...)

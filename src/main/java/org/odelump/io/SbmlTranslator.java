@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
+import org.odelump.model.ExprPolynomials;
 import org.odelump.model.InvalidModelException;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Polynomial;
 import org.odelump.model.Provenance;
 import org.odelump.model.Variable;
+import org.odelump.model.View;
 import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.AlgebraicRule;
 import org.sbml.jsbml.AssignmentRule;
@@ -86,6 +88,9 @@ final class SbmlTranslator {
         }
         for (String p : rateRules.keySet()) {
             org.sbml.jsbml.Parameter par = parameters.get(p);
+            if (par == null) {
+                continue; // a species with a rate rule, already a variable
+            }
             addVariable(p, par.isSetName() ? par.getName() : null, "parameter");
         }
         double[] init = initialValues();
@@ -114,7 +119,7 @@ final class SbmlTranslator {
         }
         String name = model.isSetId() ? model.getId() : model.isSetName() ? model.getName() : fallbackName;
         OdeSystem system = OdeSystem.builder(name).variables(variables).parameters(outParams).initialValues(init)
-                .drifts(fs).provenance(provenance).build();
+                .drifts(fs).views(assignmentViews()).provenance(provenance).build();
         return new ImportedModel(system, warnings);
     }
 
@@ -184,9 +189,9 @@ final class SbmlTranslator {
             } else if (speciesReferences.containsKey(v)) {
                 error(at, Kind.UNSUPPORTED, what + " for species reference '" + v
                         + "': variable stoichiometry is not supported");
-            } else if (rate && species.containsKey(v)) {
+            } else if (rate && species.containsKey(v) && changedByReactions(species.get(v))) {
                 error(at, Kind.UNSUPPORTED, "rate rule for species '" + v
-                        + "': rate rules on species are not supported");
+                        + "': the species is also a reactant or product of a reaction (only boundary species may be)");
             } else if (!species.containsKey(v) && !parameters.containsKey(v)) {
                 error(at, Kind.SEMANTIC, what + " for undefined identifier '" + v + "'");
             } else if (!er.isSetMath()) {
@@ -197,6 +202,26 @@ final class SbmlTranslator {
                 assignmentRules.put(v, er.getMath());
             }
         }
+    }
+
+    /** True when a non-boundary species is a reactant or product of some reaction. */
+    private boolean changedByReactions(Species s) {
+        if (s.getBoundaryCondition()) {
+            return false;
+        }
+        for (Reaction r : model.getListOfReactions()) {
+            for (SpeciesReference sr : r.getListOfReactants()) {
+                if (s.getId().equals(sr.getSpecies())) {
+                    return true;
+                }
+            }
+            for (SpeciesReference sr : r.getListOfProducts()) {
+                if (s.getId().equals(sr.getSpecies())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void addVariable(String id, String displayName, String what) {
@@ -447,10 +472,32 @@ final class SbmlTranslator {
                 drifts.get(varIndex.get(id)).add(math.toPolynomial(e.getValue(), (n, node) -> dynamic(n, node, Map.of())));
             } catch (SbmlMath.Failure f) {
                 String what = f.kind == Kind.NOT_POLYNOMIAL ? "not polynomial in the variables: " : "";
-                error(locator.element("rateRule", "variable", id), f.kind, "rate rule for parameter '" + id + "': "
+                error(locator.element("rateRule", "variable", id), f.kind, "rate rule for '" + id + "': "
                         + what + message(f));
             }
         }
+    }
+
+    /**
+     * Every assignment rule becomes a view {@code id = polynomial in the variables} (parameters and other rules
+     * substituted); a rule that is not polynomial in the variables is named in a warning instead.
+     */
+    private List<View> assignmentViews() {
+        List<View> views = new ArrayList<>();
+        for (Rule rule : model.getListOfRules()) {
+            if (!(rule instanceof AssignmentRule ar) || !assignmentRules.containsKey(ar.getVariable())) {
+                continue;
+            }
+            String id = ar.getVariable();
+            try {
+                Polynomial p = dynamic(id, ar.getMath(), Map.of());
+                views.add(new View(id, ExprPolynomials.toExpr(p, varNames)));
+            } catch (SbmlMath.Failure f) {
+                warn(locator.element("assignmentRule", "variable", id), "assignment rule for '" + id
+                        + "' is not kept as a view: " + message(f));
+            }
+        }
+        return views;
     }
 
     // ---- diagnostics ---------------------------------------------------------------------------------------

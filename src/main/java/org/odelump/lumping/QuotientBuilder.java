@@ -33,8 +33,11 @@ import org.odelump.model.View;
  *       is recorded otherwise. A view {@code s<rep> = |B|*rep} (the block total) is added for every block with
  *       more than one member.</li>
  * </ul>
- * Coefficients that cancel to zero within the {@link Tolerance} are dropped. The reduced system is an ODE model
- * named {@code <origin>_fe} or {@code <origin>_be}, with no parameters. Cost O(m·d) for m terms of degree ≤ d.
+ * The origin's own views come first, rewritten on the reduced variables where the reduction keeps them
+ * ({@link ViewRewriter}; the others are named in the warnings). Coefficients that cancel to zero within the
+ * {@link Tolerance} are dropped. The reduced system is named {@code <origin>_fe} or {@code <origin>_be}; it is an
+ * ODE model without parameters, except for a mass-action reaction network, which reduces to a reaction network
+ * ({@link ReducedReactions}) that keeps the origin's parameters. Cost O(m·d) for m terms of degree ≤ d.
  */
 public final class QuotientBuilder {
 
@@ -116,22 +119,32 @@ public final class QuotientBuilder {
                 drifts.add(acc.build());
             }
         }
-        List<View> views = blockViews(vars);
-        OdeSystem reduced = OdeSystem.builder(origin.name() + (method == Method.FE ? "_fe" : "_be"))
+        ViewRewriter.Result originViews = new ViewRewriter(origin, method, partition, tolerance).compute();
+        warnings.addAll(originViews.dropped());
+        List<View> views = new ArrayList<>(originViews.kept());
+        views.addAll(blockViews(vars, originViews.kept()));
+        OdeSystem.Builder rb = OdeSystem.builder(origin.name() + (method == Method.FE ? "_fe" : "_be"))
                 .variables(vars)
                 .initialValues(y0)
                 .drifts(drifts)
                 .views(views)
                 .provenance(Provenance.generated("odelump " + method + " reduction of "
-                        + origin.provenance().source()))
-                .build();
+                        + origin.provenance().source()));
+        if (ReducedReactions.applies(origin)) {
+            rb.reactions(new ReducedReactions(origin, method, partition, tolerance).compute())
+                    .parameters(origin.parameters());
+        }
+        OdeSystem reduced = rb.build();
         return new LumpedSystem(origin, method, initialDescription, initial, partition, cols, weights, reduced,
                 tolerance.relative(), null, warnings);
     }
 
-    private List<View> blockViews(List<Variable> vars) {
+    private List<View> blockViews(List<Variable> vars, List<View> keptViews) {
         Set<String> taken = new HashSet<>();
         for (Variable v : vars) {
+            taken.add(v.name());
+        }
+        for (View v : keptViews) {
             taken.add(v.name());
         }
         List<View> views = new ArrayList<>();

@@ -57,7 +57,8 @@ public sealed interface Expr {
                 a = x.left;
                 b = y.left;
             }
-            return a.equals(b);
+            // a binary node never equals another kind (and calling a.equals(b) on one would not terminate)
+            return !(a instanceof Binary) && !(b instanceof Binary) && a.equals(b);
         }
 
         @Override

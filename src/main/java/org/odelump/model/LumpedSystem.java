@@ -157,7 +157,10 @@ public final class LumpedSystem {
         return partition;
     }
 
-    /** The reduced system: an ODE model (no reactions, no drift sources), one variable per block. */
+    /**
+     * The reduced system, one variable per block, without drift sources: an ODE model, or a reaction network when
+     * the origin is a mass-action network.
+     */
     public OdeSystem reduced() {
         return reduced;
     }

@@ -65,6 +65,6 @@ class SbmlDslRoundTripTest {
             assertRoundTrip(s);
             loaded.add(f.getFileName().toString());
         }
-        assertThat(loaded).hasSize(7);
+        assertThat(loaded).hasSize(8);
     }
 }

@@ -219,7 +219,8 @@ class SbmlReaderTest {
         assertThatThrownBy(() -> SbmlReader.read(f)).isInstanceOfSatisfying(InvalidModelException.class, e -> {
             assertThat(e.diagnostics()).extracting(SbmlReaderTest::located).containsExactly(
                     ":10:3: algebraic rule: algebraic rules are not supported",
-                    ":11:3: rate rule for species 'S': rate rules on species are not supported");
+                    ":11:3: rate rule for species 'S': the species is also a reactant or product of a reaction "
+                            + "(only boundary species may be)");
             assertThat(e.diagnostics()).extracting(Diagnostic::kind).containsOnly(Diagnostic.Kind.UNSUPPORTED);
         });
     }

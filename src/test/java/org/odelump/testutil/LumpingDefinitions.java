@@ -99,7 +99,8 @@ public final class LumpingDefinitions {
         return x;
     }
 
-    private static double absEval(Polynomial f, double[] x) {
+    /** Σ |c_t·m_t(x)| over the terms of f: the scale against which cancellation is judged. */
+    static double absEval(Polynomial f, double[] x) {
         double s = 0.0;
         for (int t = 0; t < f.size(); t++) {
             s += Math.abs(f.coefficient(t) * f.monomial(t).evaluate(x));

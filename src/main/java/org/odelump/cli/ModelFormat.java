@@ -1,0 +1,58 @@
+package org.odelump.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.odelump.dsl.DslPrinter;
+import org.odelump.io.ExportException;
+import org.odelump.io.NetWriter;
+import org.odelump.io.SbmlWriter;
+import org.odelump.model.OdeSystem;
+
+/** The formats a model can be written in; SBML's writer (and JSBML) is loaded only when SBML is written. */
+enum ModelFormat {
+    /** The odelump/ERODE DSL. */
+    ode,
+    /** SBML Level 3 Version 2 core. */
+    sbml,
+    /** BioNetGen {@code .net}. */
+    net;
+
+    /** The explicit format, else the one the output file's extension names ({@code .xml}/{@code .sbml}, {@code .net}), else ode. */
+    static ModelFormat of(ModelFormat explicit, Path output) {
+        if (explicit != null) {
+            return explicit;
+        }
+        String name = output == null || output.getFileName() == null ? ""
+                : output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml") || name.endsWith(".sbml")) {
+            return sbml;
+        }
+        return name.endsWith(".net") ? net : ode;
+    }
+
+    /**
+     * The model as text in this format; {@code header} lines become comments where the format has them (DSL).
+     * What the format cannot hold is a usage error (exit 2) that names it; notes go to {@code err}.
+     */
+    String write(OdeSystem m, List<String> header, PrintWriter err) {
+        try {
+            switch (this) {
+                case sbml: {
+                    SbmlWriter.Result r = SbmlWriter.write(m);
+                    for (String note : r.notes()) {
+                        err.println("note: " + note);
+                    }
+                    return r.text();
+                }
+                case net:
+                    return NetWriter.write(m);
+                default:
+                    return DslPrinter.print(m, header);
+            }
+        } catch (ExportException e) {
+            throw new Main.UsageException("cannot write model " + m.name() + " as " + this + ": " + e.getMessage());
+        }
+    }
+}

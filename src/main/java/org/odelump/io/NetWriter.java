@@ -1,0 +1,209 @@
+package org.odelump.io;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.odelump.model.Expr;
+import org.odelump.model.ExprPolynomials;
+import org.odelump.model.Monomial;
+import org.odelump.model.Numbers;
+import org.odelump.model.OdeSystem;
+import org.odelump.model.Parameter;
+import org.odelump.model.Polynomial;
+import org.odelump.model.Reaction;
+import org.odelump.model.View;
+
+/**
+ * Writes a model as a BioNetGen {@code .net} network (blocks {@code parameters}, {@code species},
+ * {@code reactions}, {@code groups}) that {@link BngNetReader} reads back with the same drifts.
+ *
+ * <ul>
+ *   <li>Species k is the model's k-th variable; its pattern is the variable's display name when that is one
+ *       word (a BioNetGen pattern read from a {@code .net} file), else {@code name()}. A species whose drift is
+ *       fixed at zero while reactions would change it is written clamped ({@code $} prefix).</li>
+ *   <li>A mass-action network is written reaction by reaction, the rate as its expression (parameters stay
+ *       named) or its value. Any other model is written as its canonical mass-action realisation: every drift term
+ *       c·x^α of d(x_i) becomes α → α + e_i at rate c when c &gt; 0, α → α − e_i at rate −c when c &lt; 0; this
+ *       needs x_i in α for every negative term (Hárs and Tóth, "On the inverse problem of reaction kinetics",
+ *       1981, characterise such kinetic polynomial systems), and a drift with a negative term without its own
+ *       variable is refused.</li>
+ *   <li>A view that is a sum of species with positive weights becomes a group; any other view is refused.</li>
+ * </ul>
+ * Refusals are {@link ExportException}s naming the construct. Cost linear in the model's size.
+ */
+public final class NetWriter {
+
+    private NetWriter() {
+    }
+
+    /** The model as {@code .net} text. */
+    public static String write(OdeSystem m) throws ExportException {
+        List<String> names = m.variableNames();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(m.name()).append(", written by odelump from ").append(m.provenance().source())
+                .append('\n');
+        sb.append("begin parameters\n");
+        int k = 0;
+        for (Parameter p : m.parameters()) {
+            sb.append(String.format("%5d %s %s%n", ++k, p.name(), Numbers.format(p.value())));
+        }
+        sb.append("end parameters\n");
+        boolean asReactions = m.isReactionNetwork() && m.reactions().stream().allMatch(Reaction::massAction);
+        List<Polynomial> reactionDrifts = asReactions ? OdeSystem.Builder.driftsOf(m.dimension(), m.reactions()) : null;
+        if (asReactions) {
+            for (int i = 0; i < m.dimension() && asReactions; i++) {
+                asReactions = m.drift(i).isZero() || m.drift(i).equals(reactionDrifts.get(i));
+            }
+        }
+        sb.append("begin species\n");
+        for (int i = 0; i < m.dimension(); i++) {
+            String display = m.variables().get(i).displayName();
+            String pattern = display != null && !display.isEmpty() && display.chars().noneMatch(c -> c <= ' ' || c == '#')
+                    ? display : names.get(i) + "()";
+            boolean clamped = asReactions && m.drift(i).isZero() && !reactionDrifts.get(i).isZero();
+            if (clamped && !pattern.startsWith("$")) {
+                pattern = "$" + pattern;
+            } else if (!clamped && pattern.startsWith("$")) {
+                pattern = pattern.substring(1);
+            }
+            sb.append(String.format("%5d %s %s%n", i + 1, pattern, Numbers.format(m.initialValue(i))));
+        }
+        sb.append("end species\n");
+        sb.append("begin reactions\n");
+        k = 0;
+        if (asReactions) {
+            Map<String, Double> values = parameterValues(m);
+            for (Reaction r : m.reactions()) {
+                Expr source = rateSource(r, values);
+                String rate = source != null ? text(source) : null;
+                sb.append(reaction(++k, r.reagents(), r.products(),
+                        rate != null ? rate : Numbers.format(r.rateConstant()), r.label()));
+            }
+        } else {
+            for (int i = 0; i < m.dimension(); i++) {
+                Polynomial f = m.drift(i);
+                for (int t = 0; t < f.size(); t++) {
+                    Monomial a = f.monomial(t);
+                    double c = f.coefficient(t);
+                    Monomial products;
+                    if (c > 0) {
+                        products = a.times(Monomial.of(i));
+                    } else if (a.exponentOf(i) > 0) {
+                        products = lower(a, i);
+                    } else {
+                        throw new ExportException("d(" + names.get(i) + ") has the negative term "
+                                + Polynomial.term(c, a).format(names) + " without " + names.get(i)
+                                + ", which no mass-action reaction gives (BioNetGen networks are mass action)");
+                    }
+                    sb.append(reaction(++k, a, products, Numbers.format(Math.abs(c)), null));
+                }
+            }
+        }
+        sb.append("end reactions\n");
+        sb.append("begin groups\n");
+        k = 0;
+        Map<String, Double> parameters = parameterValues(m);
+        for (View v : m.views()) {
+            sb.append(String.format("%5d %s %s%n", ++k, v.name(), group(v, m, parameters)));
+        }
+        sb.append("end groups\n");
+        return sb.toString();
+    }
+
+    static Map<String, Double> parameterValues(OdeSystem m) {
+        Map<String, Double> out = new HashMap<>();
+        for (Parameter p : m.parameters()) {
+            out.put(p.name(), p.value());
+        }
+        return out;
+    }
+
+    /**
+     * The rate expression of a mass-action reaction when it names only parameters and evaluates to the rate
+     * constant (relative 1e-12), else null: the number is written instead.
+     */
+    static Expr rateSource(Reaction r, Map<String, Double> parameters) {
+        if (r.rateSource() == null) {
+            return null;
+        }
+        try {
+            Polynomial p = ExprPolynomials.toPolynomial(r.rateSource(), name -> -1, parameters);
+            double v = p.isZero() ? 0.0 : p.coefficient(0);
+            double k = r.rateConstant();
+            return Math.abs(v - k) <= 1e-12 * Math.abs(k) ? r.rateSource() : null;
+        } catch (ExprPolynomials.NotPolynomialException e) {
+            return null;
+        }
+    }
+
+    private static String reaction(int k, Monomial reagents, Monomial products, String rate, String label) {
+        return String.format("%5d %s %s %s%s%n", k, indices(reagents), indices(products), rate,
+                label == null ? "" : " #" + label);
+    }
+
+    private static String indices(Monomial c) {
+        if (c.isConstant()) {
+            return "0";
+        }
+        List<String> out = new ArrayList<>();
+        for (int v : c.toMultiset()) {
+            out.add(Integer.toString(v + 1));
+        }
+        return String.join(",", out);
+    }
+
+    private static Monomial lower(Monomial a, int var) {
+        int[] vs = new int[a.size()];
+        int[] es = new int[a.size()];
+        for (int j = 0; j < a.size(); j++) {
+            vs[j] = a.var(j);
+            es[j] = a.var(j) == var ? a.exp(j) - 1 : a.exp(j);
+        }
+        return Monomial.of(vs, es);
+    }
+
+    private static String group(View v, OdeSystem m, Map<String, Double> parameters) throws ExportException {
+        Polynomial p;
+        try {
+            p = ExprPolynomials.toPolynomial(v.expression(), m::indexOf, parameters);
+        } catch (ExprPolynomials.NotPolynomialException e) {
+            throw new ExportException("view " + v.name() + " cannot be a BioNetGen group: " + e.getMessage());
+        }
+        List<String> items = new ArrayList<>();
+        for (int t = 0; t < p.size(); t++) {
+            Monomial mono = p.monomial(t);
+            double w = p.coefficient(t);
+            if (mono.degree() != 1 || !(w > 0)) {
+                throw new ExportException("view " + v.name() + " cannot be a BioNetGen group: groups are "
+                        + "sums of species with positive weights");
+            }
+            String idx = Integer.toString(mono.var(0) + 1);
+            items.add(w == 1.0 ? idx : Numbers.format(w) + "*" + idx);
+        }
+        if (items.isEmpty()) {
+            throw new ExportException("view " + v.name() + " cannot be a BioNetGen group: it names no species");
+        }
+        return String.join(",", items);
+    }
+
+    /** An expression as BioNetGen rate text without spaces, fully parenthesised; null when it calls a function. */
+    private static String text(Expr e) {
+        if (e instanceof Expr.Num n) {
+            return Numbers.format(n.value());
+        }
+        if (e instanceof Expr.Ref r) {
+            return r.name();
+        }
+        if (e instanceof Expr.Neg n) {
+            String o = text(n.operand());
+            return o == null ? null : "(-" + o + ")";
+        }
+        if (e instanceof Expr.Binary b) {
+            String l = text(b.left());
+            String r = text(b.right());
+            return l == null || r == null ? null : "(" + l + b.op().symbol() + r + ")";
+        }
+        return null;
+    }
+}
