@@ -22,13 +22,10 @@ import org.odelump.lumping.LumpingCheck;
 import org.odelump.lumping.Prepartition;
 import org.odelump.lumping.Reduction;
 import org.odelump.lumping.Tolerance;
-import org.odelump.model.Expr;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Provenance;
 import org.odelump.numeric.Simulator;
-import org.odelump.symbolic.NameResolver;
-import org.odelump.symbolic.Symbolic;
 import picocli.CommandLine;
 
 /**
@@ -119,17 +116,9 @@ final class PhaseProbe {
         switch (library) {
             case "picocli" -> new CommandLine(new Main());
             case "jackson" -> new ObjectMapper().writeValueAsString(Map.of("k", 1));
-            case "symja" -> Symbolic.expand(new Expr.Call("exp", List.of(new Expr.Num(1))), new NameResolver() {
-                @Override
-                public int variableIndex(String name) {
-                    return -1;
-                }
-
-                @Override
-                public Double parameterValue(String name) {
-                    return null;
-                }
-            });
+            // a drift with a function call is expanded by Symja when the model is read
+            case "symja" -> OdeParser.parse("probe.ode", "begin model probe\n begin init\n  x = 1\n end init\n"
+                    + " begin ODE\n  d(x) = exp(1)*x\n end ODE\nend model\n");
             case "jsbml" -> {
                 Path f = Files.createTempFile("odelump-probe", ".xml");
                 try {
