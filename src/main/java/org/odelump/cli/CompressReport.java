@@ -181,16 +181,17 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         if (classification != null) {
             classificationTable(sb);
         } else {
-        sb.append("\n## Test metrics (units of the data)\n\n");
-        sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n|---|---:|---:|---|---:|---:|---:|\n");
-        sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
-                original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(), originalTest.mae(),
-                originalTest.r2()));
-        for (CompressCommand.Scored s : methods) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
-                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
-                    s.test().rmse(), s.test().mae(), s.test().r2()));
-        }
+            sb.append("\n## Test metrics (units of the data)\n\n");
+            sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n"
+                    + "|---|---:|---:|---|---:|---:|---:|\n");
+            sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
+                    original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(),
+                    originalTest.mae(), originalTest.r2()));
+            for (CompressCommand.Scored s : methods) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
+                        s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                        s.test().rmse(), s.test().mae(), s.test().r2()));
+            }
         }
         sb.append("\n## Methods\n\n");
         for (CompressCommand.Scored s : methods) {
@@ -215,14 +216,14 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         if (classification != null) {
             classificationConsole(sb);
         } else {
-        sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %12s %10s%n", "method", "parameters", "test RMSE",
-                "test MAE", "test R2"));
-        sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
-                original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
-        for (CompressCommand.Scored s : methods) {
-            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
-                    s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
-        }
+            sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %12s %10s%n", "method", "parameters",
+                    "test RMSE", "test MAE", "test R2"));
+            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
+                    original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
+            for (CompressCommand.Scored s : methods) {
+                sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
+                        s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
+            }
         }
         sb.append("  wrote ").append(out.resolve(outputFile)).append(", ").append(out.resolve("report.json"))
                 .append(", ").append(out.resolve("report.md"));
