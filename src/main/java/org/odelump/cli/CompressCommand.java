@@ -17,6 +17,7 @@ import org.odelump.lumping.EpsilonMode;
 import org.odelump.lumping.Grouping;
 import org.odelump.lumping.Tolerance;
 import org.odelump.model.Provenance;
+import org.odelump.nn.Activation;
 import org.odelump.nn.BaselineMatching;
 import org.odelump.nn.BaselineMatching.Baseline;
 import org.odelump.nn.Compensation;
@@ -345,9 +346,14 @@ final class CompressCommand implements Callable<Integer> {
 
     private Data loadData(NetworkFile file) throws java.io.IOException {
         Mlp mlp = file.mlp();
-        if (classification() && file.targetStandardisation() != null) {
-            throw new Main.UsageException(network + " has a target standardisation; a classifier's outputs are "
-                    + "logits");
+        if (file.isClassifier() && !classification()) {
+            throw new Main.UsageException(network + " is a classifier (classes " + String.join(", ", file.classes())
+                    + "); compress it with --task classification");
+        }
+        if (classification() && (file.targetStandardisation() != null || mlp.outputs() < 2
+                || mlp.layer(mlp.layers().size() - 1).activation() != Activation.IDENTITY)) {
+            throw new Main.UsageException(network + " is no classifier: --task classification needs logits "
+                    + "outputs (at least two, identity last layer, no target standardisation)");
         }
         Dataset all = readCsv(data, file);
         if (all.features() != mlp.inputs() || all.outputs() != mlp.outputs()) {

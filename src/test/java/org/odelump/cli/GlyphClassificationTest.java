@@ -18,6 +18,7 @@ import org.odelump.nn.GlyphDataset;
 import org.odelump.nn.GlyphNetwork;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
+import org.odelump.nn.io.NetworkFormat;
 import org.odelump.testutil.OnnxRuntimeCheck;
 
 /**
@@ -125,12 +126,55 @@ class GlyphClassificationTest {
         assertThat(OnnxRuntimeCheck.assertRunsAs(compressed, read)).isLessThanOrEqualTo(1e-5);
     }
 
+    /** A logits network without class labels (e.g. a PyTorch export): the labels are the output indices 0..k-1. */
+    @Test
+    void aNetworkWithoutClassesTakesOutputIndicesAsLabels() throws Exception {
+        Path bare = tmp.resolve("bare.json");
+        NetworkFiles.write(bare, NetworkFiles.read(Path.of(SHIPPED)).withClasses(List.of()),
+                NetworkFormat.JSON);
+        Path numbered = tmp.resolve("numbered.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(test));
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int cut = line.lastIndexOf(',') + 1;
+            lines.set(i, line.substring(0, cut) + GlyphDataset.CLASSES.indexOf(line.substring(cut)));
+        }
+        Files.write(numbered, lines);
+        Path out = tmp.resolve("bare");
+        CliRun r = CliRun.of("compress", bare.toString(), "--task", "classification", "--method", "wanda",
+                "--data", train.toString(), "--target", "label", "--test", numbered.toString(), "--ratio", "2",
+                "-o", out.toString());
+        // the training file's labels are names, which a file without classes cannot match
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("label 'dash' is not one of the classes [0, 1, 2, 3, 4]");
+        r = CliRun.of("compress", bare.toString(), "--task", "classification", "--method", "wanda", "--data",
+                numbered.toString(), "--target", "label", "--test-fraction", "0.5", "--ratio", "2", "-o",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+        assertThat(j.get("classes").toString()).isEqualTo("[\"0\",\"1\",\"2\",\"3\",\"4\"]");
+        assertThat(j.at("/original/accuracy").asDouble()).isGreaterThan(0.7);
+        assertThat(NetworkFiles.read(out.resolve("compressed.json")).classes()).containsExactly("0", "1", "2", "3",
+                "4");
+    }
+
     @Test
     void badClassificationInputIsAUsageError() throws Exception {
         CliRun unknownTask = CliRun.of("compress", SHIPPED, "--task", "ranking", "--data", train.toString(),
                 "--target", "label", "--ratio", "2", "-o", tmp.resolve("x").toString());
         assertThat(unknownTask.code()).isEqualTo(2);
         assertThat(unknownTask.err()).contains("unknown --task 'ranking'; expected regression or classification");
+        CliRun asRegression = CliRun.of("compress", SHIPPED, "--data", train.toString(), "--target", "label",
+                "--ratio", "2", "-o", tmp.resolve("x").toString());
+        assertThat(asRegression.code()).isEqualTo(2);
+        assertThat(asRegression.err()).contains("is a classifier (classes bar, dash, slash, box, plus); compress "
+                + "it with --task classification");
+        CliRun regressionNet = CliRun.of("compress", "models/demo_tanh_2x16.json", "--task", "classification",
+                "--data", "models/demo_tanh_2x16.train.csv", "--target", "y", "--ratio", "2", "-o",
+                tmp.resolve("x").toString());
+        assertThat(regressionNet.code()).isEqualTo(2);
+        assertThat(regressionNet.err()).contains("is no classifier: --task classification needs logits outputs");
+        assertThat(Files.exists(tmp.resolve("x"))).isFalse();
         // a label that is not one of the network's classes, found at its cell
         List<String> lines = new ArrayList<>(Files.readAllLines(test));
         lines.set(1, lines.get(1).substring(0, lines.get(1).lastIndexOf(',') + 1) + "star");
