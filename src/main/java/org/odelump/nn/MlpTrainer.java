@@ -14,9 +14,10 @@ import java.util.Random;
  * <p>Initial weights are Glorot/Xavier uniform, U(±√(6 / (fan_in + fan_out))), for TANH, LOGISTIC and the
  * IDENTITY output layer (Glorot and Bengio, AISTATS 2010), and He uniform, U(±√(6 / fan_in)), for RELU layers
  * (He et al., ICCV 2015); biases start at zero. Each epoch visits the training rows in a fresh Fisher–Yates
- * shuffle. The loss of a batch of B rows and O outputs is Σ (ŷ − y)² / (B·O). After every epoch the validation MSE
- * is measured; the weights of the epoch with the lowest one are returned, and training stops after
- * {@code patience} epochs without a strict improvement.
+ * shuffle. The loss of a batch of B rows and O outputs is Σ (ŷ − y)² / (B·O), or with
+ * {@link Loss#SOFTMAX_CROSS_ENTROPY} the mean over the B rows of −Σ_c y_c log softmax(ŷ)_c. After every epoch the
+ * validation loss (the same one) is measured; the weights of the epoch with the lowest one are returned, and
+ * training stops after {@code patience} epochs without a strict improvement.
  *
  * <p>Deterministic: one thread, a fixed summation order, {@link StrictMath#exp} (pure Java, specified to the bit)
  * for tanh and the logistic function, and one
