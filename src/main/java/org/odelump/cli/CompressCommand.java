@@ -17,6 +17,7 @@ import org.odelump.lumping.EpsilonMode;
 import org.odelump.lumping.Grouping;
 import org.odelump.lumping.Tolerance;
 import org.odelump.model.Provenance;
+import org.odelump.nn.Activation;
 import org.odelump.nn.BaselineMatching;
 import org.odelump.nn.BaselineMatching.Baseline;
 import org.odelump.nn.Compensation;
@@ -53,6 +54,10 @@ import picocli.CommandLine.Parameters;
             "Compensation (same for every method, default refit): least-squares refit of the weights after",
             "  each changed layer on calibration data: the first N training rows after a seeded shuffle.",
             "Metrics are in the data's units (the network file's standardisation is applied).",
+            "--task classification: the network's outputs are logits (softmax gives the probabilities); the",
+            "  --target column holds class labels (the network file's classes, or 0..k-1 for a file without",
+            "  them); the report gives test accuracy, cross-entropy and agreement with the original's predictions.",
+            "  The refit still fits the original network's logits, never the labels.",
         },
         footer = {
             "",
@@ -62,6 +67,8 @@ import picocli.CommandLine.Parameters;
             "  odelump compress net.onnx --data train.csv --target y --epsilon 0.05 --compensation none -o out/",
             "  odelump compress net.json --data all.csv --target y --test-fraction 0.2 --seed 7 \\",
             "      --method wanda --params 300 --plot -o out/",
+            "  odelump compress glyphs.json --task classification --data glyphs.train.csv --target label \\",
+            "      --test glyphs.test.csv --ratio 2 -o out/",
             "",
             "Writes OUT/compressed.<json|onnx>, OUT/report.json, OUT/report.md (and OUT/sweep.png, OUT/sweep.csv",
             "with --plot).",
@@ -130,6 +137,11 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, split = ",", paramLabel = "COLUMN",
             description = "Target column name(s), one per network output.")
     List<String> targets;
+
+    @Option(names = "--task", paramLabel = "regression|classification", defaultValue = "regression",
+            description = "What the network predicts (default: ${DEFAULT-VALUE}); classification reads --target as "
+                    + "one column of class labels and scores accuracy.")
+    String task;
 
     @Option(names = "--method", paramLabel = "afde|abde|magnitude|layer-magnitude|wanda|structured",
             defaultValue = "afde", description = "Compression method (default: ${DEFAULT-VALUE}).")
@@ -251,6 +263,12 @@ final class CompressCommand implements Callable<Integer> {
             matchBaselines(mlp, d, file, comp, matched, choice.baseline, results);
         }
 
+        CompressReport.Classification classes = null;
+        if (classification()) {
+            classes = CompressReport.Classification.of(d.test().targetNames(), file, mlp, d.testInputs(),
+                    d.test().targets(), results);
+            file = file.withClasses(d.test().targetNames());
+        }
         Files.createDirectories(output);
         Path netOut = output.resolve("compressed." + format.extension());
         String now = Instant.now().toString();
@@ -260,6 +278,7 @@ final class CompressCommand implements Callable<Integer> {
         NetworkFiles.write(netOut, written, format);
 
         Map<String, Object> options = new LinkedHashMap<>();
+        options.put("task", task);
         options.put("method", choice.spelling);
         options.put("epsilon", epsilon);
         options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
@@ -274,7 +293,7 @@ final class CompressCommand implements Callable<Integer> {
         CompressReport report = new CompressReport(network.toString(), Provenance.sha256(netBytes), format,
                 data.toString(), Provenance.sha256(Files.readAllBytes(data)), d.testSource(), d.test().rows(),
                 d.calibration().length, new Main.Version().getVersion()[0], now, seed, options, mlp, original,
-                comp, size, results, netOut.getFileName().toString());
+                comp, size, results, netOut.getFileName().toString()).withClassification(classes);
         if (plot) {
             CompressSweep sweep = new CompressSweep(mlp, file, d, comp);
             sweep.run(output, spec.commandLine().getErr());
@@ -288,7 +307,21 @@ final class CompressCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    private boolean classification() {
+        return task.equals("classification");
+    }
+
     private void checkSizeOptions(MethodChoice choice) {
+        if (!task.equals("regression") && !classification()) {
+            throw new Main.UsageException("unknown --task '" + task + "'; expected regression or classification");
+        }
+        if (classification() && targets.size() != 1) {
+            throw new Main.UsageException("--task classification takes one --target column holding the class "
+                    + "labels, got " + targets.size());
+        }
+        if (classification() && plot) {
+            throw new Main.UsageException("--plot sweeps test RMSE and applies to --task regression only");
+        }
         int given = (epsilon != null ? 1 : 0) + (params != null ? 1 : 0) + (ratio != null ? 1 : 0);
         if (given != 1) {
             throw new Main.UsageException("give exactly one of --epsilon, --params, --ratio");
@@ -313,7 +346,16 @@ final class CompressCommand implements Callable<Integer> {
 
     private Data loadData(NetworkFile file) throws java.io.IOException {
         Mlp mlp = file.mlp();
-        Dataset all = readCsv(data);
+        if (file.isClassifier() && !classification()) {
+            throw new Main.UsageException(network + " is a classifier (classes " + String.join(", ", file.classes())
+                    + "); compress it with --task classification");
+        }
+        if (classification() && (file.targetStandardisation() != null || mlp.outputs() < 2
+                || mlp.layer(mlp.layers().size() - 1).activation() != Activation.IDENTITY)) {
+            throw new Main.UsageException(network + " is no classifier: --task classification needs logits "
+                    + "outputs (at least two, identity last layer, no target standardisation)");
+        }
+        Dataset all = readCsv(data, file);
         if (all.features() != mlp.inputs() || all.outputs() != mlp.outputs()) {
             throw new Main.UsageException(data + ": " + all.features() + " feature and " + all.outputs()
                     + " target columns, the network has " + mlp.inputs() + " inputs and " + mlp.outputs()
@@ -328,7 +370,7 @@ final class CompressCommand implements Callable<Integer> {
         String source;
         if (test != null) {
             train = all;
-            testSet = readCsv(test);
+            testSet = readCsv(test, file);
             if (!testSet.featureNames().equals(all.featureNames())) {
                 throw new Main.UsageException(test + ": columns " + testSet.featureNames() + " differ from "
                         + all.featureNames());
@@ -356,8 +398,14 @@ final class CompressCommand implements Callable<Integer> {
         return new Data(train, testSet, source, cal, testIn);
     }
 
-    private Dataset readCsv(Path p) throws java.io.IOException {
+    private Dataset readCsv(Path p, NetworkFile file) throws java.io.IOException {
         try {
+            if (classification()) {
+                List<String> classes = file.isClassifier() ? file.classes()
+                        : java.util.stream.IntStream.range(0, file.mlp().outputs()).mapToObj(Integer::toString)
+                                .toList();
+                return CsvDatasets.readLabelled(p, targets.get(0), classes);
+            }
             return CsvDatasets.read(p, targets);
         } catch (TableFormatException | IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage().lines().findFirst().orElse(e.toString()));

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.odelump.nn.ClassificationMetrics;
 import org.odelump.nn.Compensation;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.RegressionMetrics;
+import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFormat;
 
 /** The report of {@link CompressCommand}: JSON, Markdown and the console summary from the same values. */
@@ -18,7 +20,43 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                       String testSource, int testRows, int calibrationRows, String tool, String time, long seed,
                       Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
                       Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
-                      String outputFile, List<SweepRow> sweep, double seconds) {
+                      String outputFile, List<SweepRow> sweep, double seconds, Classification classification) {
+
+    /**
+     * Test scores of a classifier (--task classification), for the original network and every method by name.
+     *
+     * @param classes   the class labels, in output order
+     * @param original  accuracy and cross-entropy of the original network
+     * @param methods   the same for every method, by its name
+     * @param agreement fraction of test rows on which a method predicts the original network's class
+     */
+    record Classification(List<String> classes, ClassificationMetrics original,
+                          Map<String, ClassificationMetrics> methods, Map<String, Double> agreement) {
+
+        /** Scores the original and every compressed network on the test rows (one-hot targets). */
+        static Classification of(List<String> classes, NetworkFile file, Mlp original, double[][] testInputs,
+                                 double[][] oneHot, List<CompressCommand.Scored> scored) {
+            double[][] reference = logits(file, original, testInputs);
+            Map<String, ClassificationMetrics> ms = new LinkedHashMap<>();
+            Map<String, Double> agree = new LinkedHashMap<>();
+            for (CompressCommand.Scored s : scored) {
+                double[][] z = logits(file, s.network(), testInputs);
+                ms.put(s.name(), ClassificationMetrics.ofOneHot(z, oneHot));
+                agree.put(s.name(), ClassificationMetrics.agreement(z, reference));
+            }
+            return new Classification(List.copyOf(classes), ClassificationMetrics.ofOneHot(reference, oneHot),
+                    ms, agree);
+        }
+
+        private static double[][] logits(NetworkFile file, Mlp net, double[][] inputs) {
+            NetworkFile f = file.withMlp(net);
+            double[][] z = new double[inputs.length][];
+            for (int r = 0; r < z.length; r++) {
+                z[r] = f.predict(inputs[r]);
+            }
+            return z;
+        }
+    }
 
     /** One point of the --plot sweep. */
     record SweepRow(String method, double epsilon, long nonZero, double rmse) {
@@ -30,19 +68,26 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                    Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
                    String outputFile) {
         this(network, networkSha256, format, data, dataSha256, testSource, testRows, calibrationRows, tool, time,
-                seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0);
+                seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0, null);
     }
 
     CompressReport withSweep(List<SweepRow> rows) {
         return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
                 calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
-                outputFile, List.copyOf(rows), seconds);
+                outputFile, List.copyOf(rows), seconds, classification);
     }
 
     CompressReport withSeconds(double s) {
         return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
                 calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
-                outputFile, sweep, s);
+                outputFile, sweep, s, classification);
+    }
+
+    /** The same report with classification scores (null for regression). */
+    CompressReport withClassification(Classification c) {
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
+                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+                outputFile, sweep, seconds, c);
     }
 
     private Mlp compressed() {
@@ -63,6 +108,10 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         prov.put("seed", seed);
         prov.put("options", options);
         root.put("provenance", prov);
+        root.put("task", classification == null ? "regression" : "classification");
+        if (classification != null) {
+            root.put("classes", classification.classes());
+        }
         root.put("method", methods.get(0).name());
         root.put("compensation", compensation.key());
         root.put("epsilon", Double.isNaN(size.epsilon()) ? null : size.epsilon());
@@ -86,7 +135,8 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         root.put("calibrationRows", calibrationRows);
         root.put("calibration", calibrationText());
         root.put("testRows", testRows);
-        root.put("original", metrics(originalTest));
+        root.put("original", classification == null ? metrics(originalTest)
+                : classes(classification.original(), 1.0));
         List<Map<String, Object>> ms = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
             CompressCommand.Scored s = methods.get(i);
@@ -99,7 +149,8 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
             m.put("compressionRatio", ratio(s.network()));
             m.put("widths", s.network().widths());
             m.put("denseFlops", s.network().denseFlops());
-            m.putAll(metrics(s.test()));
+            m.putAll(classification == null ? metrics(s.test()) : classes(classification.methods().get(s.name()),
+                    classification.agreement().get(s.name())));
             m.put("seconds", s.seconds());
             ms.add(m);
         }
@@ -127,15 +178,20 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         row(sb, "time", String.format(Locale.ROOT, "%.2f s", seconds));
         row(sb, "provenance", tool + ", " + time + ", network sha256 " + networkSha256 + ", data sha256 "
                 + dataSha256 + ", seed " + seed);
-        sb.append("\n## Test metrics (units of the data)\n\n");
-        sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n|---|---:|---:|---|---:|---:|---:|\n");
-        sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
-                original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(), originalTest.mae(),
-                originalTest.r2()));
-        for (CompressCommand.Scored s : methods) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
-                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
-                    s.test().rmse(), s.test().mae(), s.test().r2()));
+        if (classification != null) {
+            classificationTable(sb);
+        } else {
+            sb.append("\n## Test metrics (units of the data)\n\n");
+            sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n"
+                    + "|---|---:|---:|---|---:|---:|---:|\n");
+            sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
+                    original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(),
+                    originalTest.mae(), originalTest.r2()));
+            for (CompressCommand.Scored s : methods) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
+                        s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                        s.test().rmse(), s.test().mae(), s.test().r2()));
+            }
         }
         sb.append("\n## Methods\n\n");
         for (CompressCommand.Scored s : methods) {
@@ -157,13 +213,17 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                 compressed().denseFlops()));
         sb.append(String.format(Locale.ROOT, "  test: %s, %d rows; calibration: %d training rows%n", testSource,
                 testRows, calibrationRows));
-        sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %12s %10s%n", "method", "parameters", "test RMSE",
-                "test MAE", "test R2"));
-        sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
-                original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
-        for (CompressCommand.Scored s : methods) {
-            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
-                    s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
+        if (classification != null) {
+            classificationConsole(sb);
+        } else {
+            sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %12s %10s%n", "method", "parameters",
+                    "test RMSE", "test MAE", "test R2"));
+            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
+                    original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
+            for (CompressCommand.Scored s : methods) {
+                sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
+                        s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
+            }
         }
         sb.append("  wrote ").append(out.resolve(outputFile)).append(", ").append(out.resolve("report.json"))
                 .append(", ").append(out.resolve("report.md"));
@@ -172,6 +232,47 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         }
         sb.append(String.format(Locale.ROOT, " (%.2f s)%n", seconds));
         return sb.toString();
+    }
+
+    private void classificationTable(StringBuilder sb) {
+        sb.append("\n## Test metrics (classification, ").append(classification.classes().size())
+                .append(" classes: ").append(String.join(", ", classification.classes())).append(")\n\n");
+        sb.append("Accuracy: fraction of test rows whose largest logit is the label's; cross-entropy: mean "
+                + "−ln softmax(logits)[label]; agreement: fraction of test rows predicted as the original "
+                + "network predicts them.\n\n");
+        sb.append("| method | parameters | ratio | widths | accuracy | cross-entropy | agreement |\n"
+                + "|---|---:|---:|---|---:|---:|---:|\n");
+        sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.4f | %.4f | 1.0000 |%n",
+                original.nonZeroCount(), CompressCommand.widths(original), classification.original().accuracy(),
+                classification.original().crossEntropy()));
+        for (CompressCommand.Scored s : methods) {
+            ClassificationMetrics c = classification.methods().get(s.name());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.4f | %.4f | %.4f |%n", s.name(),
+                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                    c.accuracy(), c.crossEntropy(), classification.agreement().get(s.name())));
+        }
+    }
+
+    private void classificationConsole(StringBuilder sb) {
+        sb.append(String.format(Locale.ROOT, "  %-16s %10s %12s %14s %10s%n", "method", "parameters", "accuracy",
+                "cross-entropy", "agreement"));
+        sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.4f %14.4f %10.4f%n", "original",
+                original.nonZeroCount(), classification.original().accuracy(),
+                classification.original().crossEntropy(), 1.0));
+        for (CompressCommand.Scored s : methods) {
+            ClassificationMetrics c = classification.methods().get(s.name());
+            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.4f %14.4f %10.4f%n", s.name(),
+                    s.network().nonZeroCount(), c.accuracy(), c.crossEntropy(),
+                    classification.agreement().get(s.name())));
+        }
+    }
+
+    private static Map<String, Object> classes(ClassificationMetrics c, double agreement) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", c.accuracy());
+        m.put("crossEntropy", c.crossEntropy());
+        m.put("agreement", agreement);
+        return m;
     }
 
     private String sizeText() {

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.nn.Dataset;
+import org.odelump.nn.GlyphDataset;
+import org.odelump.nn.Softmax;
 import org.odelump.nn.experiment.ExperimentDataset;
 import org.odelump.nn.experiment.ExperimentPlan;
 import picocli.CommandLine;
@@ -27,12 +29,15 @@ import picocli.CommandLine.Parameters;
             "  (--rows, fixed seed as in the experiment unless --seed is given).",
             "UCI: abalone, protein, metro, hepc are read from --data-dir and written with the experiment's",
             "  feature engineering (one-hot categories, calendar features).",
+            "Classification: glyphs writes noisy 8x8 images of five glyphs (64 pixel columns p00..p77, then",
+            "  the class label column 'label': bar, dash, slash, box, plus), --rows rows, seed 1 unless --seed.",
         },
         footer = {
             "",
             "Examples:",
             "  odelump dataset glycolytic -o glycolytic.csv",
             "  odelump dataset metro --data-dir ~/uci -o metro.csv",
+            "  odelump dataset glyphs --rows 600 --seed 2 -o glyphs.test.csv",
             "  odelump compress models/glycolytic_64x64.json --data glycolytic.csv --target 'S6(T=0.5)' \\",
             "      --ratio 2 -o out/",
             "",
@@ -41,7 +46,7 @@ import picocli.CommandLine.Parameters;
 final class DatasetCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "glycolytic, electrical, polymerisation, rn, abalone, protein, metro or hepc.")
+            description = "glycolytic, electrical, polymerisation, rn, abalone, protein, metro, hepc or glyphs.")
     String name;
 
     @Option(names = "--seed", converter = Ranges.Seed.class, paramLabel = "S",
@@ -60,6 +65,9 @@ final class DatasetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (name.equals("glyphs")) {
+            return glyphs();
+        }
         data.require(name);
         if (data.rows < 10) {
             throw new Main.UsageException("--rows must be at least 10");
@@ -90,6 +98,32 @@ final class DatasetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "wrote %s: %d rows, %d features, target %s%n  source: %s%n", output, table.rows(),
                 table.features(), String.join(",", table.targetNames()), d.source());
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    /** The generated classification set of {@link GlyphDataset}: pixel columns, then the label text. */
+    private int glyphs() throws java.io.IOException {
+        if (data.rows < 1) {
+            throw new Main.UsageException("--rows must be at least 1");
+        }
+        long s = seed == null ? 1 : seed;
+        Dataset table = GlyphDataset.generate(data.rows, s);
+        List<String> header = new ArrayList<>(table.featureNames());
+        header.add("label");
+        List<List<?>> cells = new ArrayList<>();
+        for (int r = 0; r < table.rows(); r++) {
+            List<Object> row = new ArrayList<>();
+            for (double v : table.inputRow(r)) {
+                row.add(String.format(Locale.ROOT, "%.4f", v));
+            }
+            row.add(GlyphDataset.CLASSES.get(Softmax.argmax(table.targetRow(r))));
+            cells.add(row);
+        }
+        AtomicFiles.writeString(output, CsvTables.table(header, cells));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "wrote %s: %d rows, %d pixel features, class label column 'label' (%s); seed %d%n",
+                output, table.rows(), table.features(), String.join(", ", GlyphDataset.CLASSES), s);
         out.flush();
         return Main.EXIT_OK;
     }

@@ -11,6 +11,7 @@ import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.DelimitedText;
 import org.odelump.io.TableFormatException;
+import org.odelump.nn.Softmax;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import picocli.CommandLine;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Parameters;
             "The input columns are found by name: the network's input names (x1..xn when it names none, or",
             "--inputs); other columns are ignored. Output columns are named by the network's outputs (y1..ym",
             "when it names none). Numbers are written in Java's shortest round-trip form.",
+            "A classifier (a file with task classification) writes the predicted class label (largest logit)",
+            "  in column 'label', then the softmax probability of each class in columns 'p(CLASS)'.",
         },
         footer = {
             "",
@@ -83,8 +86,13 @@ final class PredictCommand implements Callable<Integer> {
                 for (int i = 0; i < x.length; i++) {
                     x[i] = table.number(row, index[i]);
                 }
-                List<Double> y = new ArrayList<>();
-                for (double v : file.predict(x)) {
+                double[] z = file.predict(x);
+                List<Object> y = new ArrayList<>();
+                if (file.isClassifier()) {
+                    y.add(file.classes().get(Softmax.argmax(z)));
+                    z = Softmax.probabilities(z);
+                }
+                for (double v : z) {
                     y.add(v);
                 }
                 rows.add(y);
@@ -92,13 +100,20 @@ final class PredictCommand implements Callable<Integer> {
         } catch (TableFormatException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        String csv = CsvTables.table(file.outputColumns(), rows);
+        List<String> header = file.outputColumns();
+        if (file.isClassifier()) {
+            header = new ArrayList<>(List.of("label"));
+            for (String c : file.classes()) {
+                header.add("p(" + c + ")");
+            }
+        }
+        String csv = CsvTables.table(header, rows);
         if (output == null) {
             spec.commandLine().getOut().print(csv);
         } else {
             AtomicFiles.writeString(output, csv);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d rows of %s from %s and %s%n", output,
-                    rows.size(), String.join(", ", file.outputColumns()), network, data);
+                    rows.size(), String.join(", ", header), network, data);
         }
         return Main.EXIT_OK;
     }

@@ -59,4 +59,62 @@ public final class CsvDatasets {
         }
         return new Dataset(featureNames, targetColumns, x, y);
     }
+
+    /**
+     * Reads a classification table: {@code labelColumn} holds class labels (any text, e.g. {@code 3} or
+     * {@code cat}), every other column is a numeric feature. The targets are one-hot rows, one column per class,
+     * named by the class labels. {@code classes} fixes the classes and their order (a network's labels); when it is
+     * empty the classes are the distinct labels found, in numeric order when every label is a number and in text
+     * order otherwise. A label outside {@code classes} is a {@link TableFormatException} at its cell.
+     */
+    public static Dataset readLabelled(Path file, String labelColumn, List<String> classes) throws IOException {
+        return parseLabelled(Files.readString(file, StandardCharsets.UTF_8), file.toString(), labelColumn, classes);
+    }
+
+    /** Parses classification CSV {@code text} as {@link #readLabelled} does; {@code source} names it in errors. */
+    public static Dataset parseLabelled(String text, String source, String labelColumn, List<String> classes) {
+        DelimitedText t = DelimitedText.parse(text, source, ',', true);
+        int target = t.columnIndex(labelColumn);
+        List<String> labels = new ArrayList<>(classes);
+        if (labels.isEmpty()) {
+            java.util.SortedSet<String> found = new java.util.TreeSet<>(CsvDatasets::compareLabels);
+            for (DelimitedText.Row row : t.rows()) {
+                found.add(row.cell(target).strip());
+            }
+            labels.addAll(found);
+        }
+        if (t.header().size() < 2) {
+            throw new TableFormatException(source, 1, 0, "no feature columns left besides the label column");
+        }
+        int n = t.rows().size();
+        List<String> featureNames = new ArrayList<>(t.header());
+        featureNames.remove(target);
+        double[][] x = new double[n][featureNames.size()];
+        double[][] y = new double[n][labels.size()];
+        for (int r = 0; r < n; r++) {
+            DelimitedText.Row row = t.rows().get(r);
+            for (int k = 0, c = 0; k < t.header().size(); k++) {
+                if (k != target) {
+                    x[r][c++] = t.number(row, k);
+                }
+            }
+            String label = row.cell(target).strip();
+            int cls = labels.indexOf(label);
+            if (cls < 0) {
+                throw new TableFormatException(source, row.line(), row.column(target), "label '" + label
+                        + "' is not one of the classes " + labels);
+            }
+            y[r][cls] = 1;
+        }
+        return new Dataset(featureNames, labels, x, y);
+    }
+
+    private static int compareLabels(String a, String b) {
+        try {
+            int byValue = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+            return byValue != 0 ? byValue : a.compareTo(b);
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
 }

@@ -6,16 +6,18 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Trains a fully connected regression network with mean-squared-error loss by Adam on mini-batches, with early
+ * Trains a fully connected network with mean-squared-error loss (regression) or softmax cross-entropy
+ * ({@link Loss}, classification with logits outputs) by Adam on mini-batches, with early
  * stopping on a validation split (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; β1 = 0.9,
  * β2 = 0.999, ε = 1e-8, bias-corrected moments).
  *
  * <p>Initial weights are Glorot/Xavier uniform, U(±√(6 / (fan_in + fan_out))), for TANH, LOGISTIC and the
  * IDENTITY output layer (Glorot and Bengio, AISTATS 2010), and He uniform, U(±√(6 / fan_in)), for RELU layers
  * (He et al., ICCV 2015); biases start at zero. Each epoch visits the training rows in a fresh Fisher–Yates
- * shuffle. The loss of a batch of B rows and O outputs is Σ (ŷ − y)² / (B·O). After every epoch the validation MSE
- * is measured; the weights of the epoch with the lowest one are returned, and training stops after
- * {@code patience} epochs without a strict improvement.
+ * shuffle. The loss of a batch of B rows and O outputs is Σ (ŷ − y)² / (B·O), or with
+ * {@link Loss#SOFTMAX_CROSS_ENTROPY} the mean over the B rows of −Σ_c y_c log softmax(ŷ)_c. After every epoch the
+ * validation loss (the same one) is measured; the weights of the epoch with the lowest one are returned, and
+ * training stops after {@code patience} epochs without a strict improvement.
  *
  * <p>Deterministic: one thread, a fixed summation order, {@link StrictMath#exp} (pure Java, specified to the bit)
  * for tanh and the logistic function, and one
@@ -30,14 +32,24 @@ public final class MlpTrainer {
     private final Dataset validation;
     private final TrainingOptions options;
     private final TrainingListener listener;
+    private final Loss loss;
+
+    /** A regression trainer ({@link Loss#MEAN_SQUARED_ERROR}). */
+    public MlpTrainer(Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
+        this(train, validation, options, listener, Loss.MEAN_SQUARED_ERROR);
+    }
 
     /**
      * @param train      training rows, at least one
      * @param validation validation rows with the same columns; may have zero rows (then the last epoch is kept)
      * @param options    hyper-parameters
      * @param listener   progress receiver ({@link TrainingListener#NONE} for none)
+     * @param loss       the loss minimised and used for early stopping; with
+     *                   {@link Loss#SOFTMAX_CROSS_ENTROPY} the targets are one-hot rows, one column per class
      */
-    public MlpTrainer(Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener) {
+    public MlpTrainer(Dataset train, Dataset validation, TrainingOptions options, TrainingListener listener,
+                      Loss loss) {
+        this.loss = Objects.requireNonNull(loss, "loss");
         this.train = Objects.requireNonNull(train, "train");
         this.validation = Objects.requireNonNull(validation, "validation");
         this.options = Objects.requireNonNull(options, "options");
@@ -73,7 +85,7 @@ public final class MlpTrainer {
             acts[l] = l == acts.length - 1 ? Activation.IDENTITY : options.hiddenActivation();
         }
         Random rnd = new Random(options.seed());
-        Work w = new Work(widths, acts);
+        Work w = new Work(widths, acts, loss);
         w.initialise(rnd);
         return run(w, rnd);
     }
@@ -90,7 +102,10 @@ public final class MlpTrainer {
         for (int l = 0; l < acts.length; l++) {
             acts[l] = start.layer(l).activation();
         }
-        Work w = new Work(start.widths(), acts);
+        if (loss == Loss.SOFTMAX_CROSS_ENTROPY && acts[acts.length - 1] != Activation.IDENTITY) {
+            throw new IllegalArgumentException("softmax cross-entropy needs an IDENTITY output layer (logits)");
+        }
+        Work w = new Work(start.widths(), acts, loss);
         w.load(start);
         return run(w, new Random(options.seed()));
     }
@@ -124,7 +139,7 @@ public final class MlpTrainer {
                 batches++;
             }
             double tl = sum / batches;
-            double vl = hasVal ? w.meanSquaredError(validation) : Double.NaN;
+            double vl = hasVal ? w.meanLoss(validation) : Double.NaN;
             trainLoss.add(tl);
             valLoss.add(vl);
             listener.epochFinished(epoch, options.maxEpochs(), tl, vl);
@@ -200,6 +215,7 @@ public final class MlpTrainer {
 
         final int[] widths;
         final Activation[] acts;
+        final Loss loss;
         final int layers;
         final double[][][] w; // w[l][j][i]: weight from input i to output j of layer l
         final double[][] b;
@@ -215,9 +231,10 @@ public final class MlpTrainer {
         double beta1Pow = 1;
         double beta2Pow = 1;
 
-        Work(int[] widths, Activation[] acts) {
+        Work(int[] widths, Activation[] acts, Loss loss) {
             this.widths = widths.clone();
             this.acts = acts;
+            this.loss = loss;
             this.layers = acts.length;
             w = new double[layers][][];
             b = new double[layers][];
@@ -388,10 +405,14 @@ public final class MlpTrainer {
                 forward(x, r);
                 double[] out = a[layers];
                 double[] dL = delta[layers - 1];
-                for (int o = 0; o < nOut; o++) {
-                    double d = out[o] - y[r * nOut + o];
-                    loss += d * d;
-                    dL[o] = scale * d * derivative(acts[layers - 1], out[o]);
+                if (this.loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+                    loss += crossEntropyGradient(out, y, r * nOut, 1.0 / batch, dL);
+                } else {
+                    for (int o = 0; o < nOut; o++) {
+                        double d = out[o] - y[r * nOut + o];
+                        loss += d * d;
+                        dL[o] = scale * d * derivative(acts[layers - 1], out[o]);
+                    }
                 }
                 for (int l = layers - 1; l >= 0; l--) {
                     double[] in = a[l];
@@ -441,7 +462,50 @@ public final class MlpTrainer {
                 }
             }
             syncTransposed();
-            return loss / ((double) batch * nOut);
+            return this.loss == Loss.SOFTMAX_CROSS_ENTROPY ? loss / batch : loss / ((double) batch * nOut);
+        }
+
+        /**
+         * −Σ_c y_c log softmax(z)_c of logits z against targets y[from..from+z.length), and its gradient
+         * scale·(softmax(z) − y) written into {@code grad}.
+         */
+        private static double crossEntropyGradient(double[] z, double[] y, int from, double scale, double[] grad) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int o = 0; o < z.length; o++) {
+                grad[o] = StrictMath.exp(z[o] - max);
+                sum += grad[o];
+            }
+            double logSum = StrictMath.log(sum);
+            double ce = 0;
+            for (int o = 0; o < z.length; o++) {
+                double t = y[from + o];
+                if (t != 0) {
+                    ce -= t * (z[o] - max - logSum);
+                }
+                grad[o] = scale * (grad[o] / sum - t);
+            }
+            return ce;
+        }
+
+        /** The validation loss: mean squared error, or mean cross-entropy per row. */
+        double meanLoss(Dataset data) {
+            if (loss != Loss.SOFTMAX_CROSS_ENTROPY) {
+                return meanSquaredError(data);
+            }
+            double[] x = data.flatInputs();
+            double[] y = data.flatTargets();
+            int nOut = widths[layers];
+            double[] scratch = new double[nOut];
+            double s = 0;
+            for (int r = 0; r < data.rows(); r++) {
+                forward(x, r);
+                s += crossEntropyGradient(a[layers], y, r * nOut, 0, scratch);
+            }
+            return s / data.rows();
         }
 
         double meanSquaredError(Dataset data) {

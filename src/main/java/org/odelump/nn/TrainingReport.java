@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * What one training run did: per-epoch losses (MSE in the units of the data given to the trainer, i.e.
- * standardised units when the caller standardised), the epoch whose weights were kept, and the wall-clock time.
+ * standardised units when the caller standardised; mean cross-entropy in nats for {@link Loss#SOFTMAX_CROSS_ENTROPY}),
+ * the epoch whose weights were kept, and the wall-clock time.
  * Everything except {@code elapsedMillis} is a deterministic function of the inputs.
  *
  * @param options            the hyper-parameters used
  * @param trainLoss          element e−1 is epoch e's mean mini-batch loss
- * @param validationLoss     element e−1 is the validation MSE after epoch e (NaN without a validation split)
+ * @param validationLoss     element e−1 is the validation loss after epoch e (NaN without a validation split)
  * @param bestEpoch          1-based epoch of the returned weights: lowest validation loss (the first on ties),
  *                           or the last epoch without a validation split
  * @param stoppedEarly       true when patience ran out before {@code maxEpochs}

@@ -11,7 +11,10 @@
  * Training data and training: {@link org.odelump.nn.Dataset}, {@link org.odelump.nn.Standardisation},
  * {@link org.odelump.nn.CsvDatasets}, {@link org.odelump.nn.UciDataset}, the simulated flow-map datasets of
  * {@link org.odelump.nn.SyntheticDataset} (models from {@code ode-specs/}), {@link org.odelump.nn.MlpTrainer}
- * (deterministic Adam) with a {@link org.odelump.nn.TrainingListener}. Network files (odelump's JSON format and
+ * (deterministic Adam) with a {@link org.odelump.nn.TrainingListener}. Classifiers output logits
+ * ({@link org.odelump.nn.Softmax}), are trained with {@link org.odelump.nn.Loss#SOFTMAX_CROSS_ENTROPY} and scored with
+ * {@link org.odelump.nn.ClassificationMetrics}; {@link org.odelump.nn.GlyphDataset} generates a small image set for
+ * them. Network files (odelump's JSON format and
  * ONNX) are read and written by the sub-package {@link org.odelump.nn.io}. Background: Dhiman, Passarella,
  * Tribastone and Valerio, "Neural Network Compression by Approximate Differential Equivalence" (2026);
  * reconstruction in the project's research notes on NN encodings, §1–§2.

@@ -31,7 +31,7 @@ public final class JsonNetworkReader {
     public static final int VERSION = 1;
 
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "provenance", "inputs", "outputs",
-            "inputStandardisation", "targetStandardisation", "layers");
+            "inputStandardisation", "targetStandardisation", "layers", "task", "classes");
     private static final Set<String> LAYER_FIELDS = Set.of("activation", "weights", "bias");
     private static final Set<String> PROVENANCE_FIELDS = Set.of("tool", "created", "source");
     private static final Set<String> STANDARDISATION_FIELDS = Set.of("mean", "std");
@@ -100,7 +100,43 @@ public final class JsonNetworkReader {
         List<String> outputs = names(top, "outputs", mlp.outputs(), "network outputs");
         ColumnScaling inStd = standardisation(top, "inputStandardisation", mlp.inputs(), "network inputs");
         ColumnScaling outStd = standardisation(top, "targetStandardisation", mlp.outputs(), "network outputs");
-        return new NetworkFile(mlp, inputs, outputs, inStd, outStd, provenance);
+        List<String> classes = classes(top, mlp);
+        if (!classes.isEmpty() && outStd != null) {
+            throw error(top.fields().get("targetStandardisation"), Diagnostic.Kind.SEMANTIC, "a classifier's "
+                    + "outputs are logits; remove targetStandardisation or the task \"classification\"");
+        }
+        return new NetworkFile(mlp, inputs, outputs, inStd, outStd, provenance, null, classes);
+    }
+
+    /** The class labels of a {@code "task": "classification"} network; empty for regression (the default). */
+    private List<String> classes(Obj top, Mlp mlp) {
+        Node taskNode = top.fields().get("task");
+        String task = taskNode == null ? "regression" : string(taskNode, "task").value();
+        if (!task.equals("regression") && !task.equals("classification")) {
+            throw error(taskNode, Diagnostic.Kind.SEMANTIC, "task is \"" + task
+                    + "\", expected \"regression\" or \"classification\"");
+        }
+        Node classesNode = top.fields().get("classes");
+        if (task.equals("regression")) {
+            if (classesNode != null) {
+                throw error(classesNode, Diagnostic.Kind.SEMANTIC, "classes are given but the task is not "
+                        + "\"classification\"");
+            }
+            return List.of();
+        }
+        if (classesNode == null) {
+            throw error(taskNode, Diagnostic.Kind.SEMANTIC, "a classification network needs \"classes\": one "
+                    + "label per output");
+        }
+        List<String> classes = names(top, "classes", mlp.outputs(), "network outputs (logits)");
+        if (classes.size() < 2) {
+            throw error(classesNode, Diagnostic.Kind.SEMANTIC, "a classifier needs at least two classes");
+        }
+        if (mlp.layer(mlp.layers().size() - 1).activation() != Activation.IDENTITY) {
+            throw error(taskNode, Diagnostic.Kind.SEMANTIC, "a classifier's last layer must be \"identity\" "
+                    + "(its outputs are logits)");
+        }
+        return classes;
     }
 
     private DenseLayer layer(Node node, String path) {

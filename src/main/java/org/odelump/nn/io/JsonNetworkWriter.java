@@ -32,6 +32,10 @@ public final class JsonNetworkWriter {
         if (!net.outputNames().isEmpty()) {
             sb.append("  \"outputs\": ").append(names(net.outputNames())).append(",\n");
         }
+        if (net.isClassifier()) {
+            sb.append("  \"task\": \"classification\",\n");
+            sb.append("  \"classes\": ").append(names(net.classes())).append(",\n");
+        }
         if (net.inputStandardisation() != null) {
             sb.append("  \"inputStandardisation\": ").append(standardisation(net.inputStandardisation()))
                     .append(",\n");

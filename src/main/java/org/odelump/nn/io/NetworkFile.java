@@ -19,10 +19,12 @@ import org.odelump.nn.Mlp;
  * @param onnx                  the interface of the ONNX graph the network was read from (input and output names
  *                              and shapes, opset), which an ONNX file written from it keeps; null for
  *                              {@link OnnxSignature#standard odelump's own}
+ * @param classes               for a classifier, the class labels of the outputs in order (the outputs are then
+ *                              logits, see {@link org.odelump.nn.Softmax}); empty for a regression network
  */
 public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
         ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance,
-        OnnxSignature onnx) {
+        OnnxSignature onnx, List<String> classes) {
 
     public NetworkFile {
         Objects.requireNonNull(mlp, "mlp");
@@ -48,6 +50,31 @@ public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputN
             throw new IllegalArgumentException("the ONNX input " + onnx.inputShape() + " has " + onnx.inputWidth()
                     + " features for " + mlp.inputs() + " inputs");
         }
+        classes = List.copyOf(classes);
+        if (!classes.isEmpty()) {
+            if (classes.size() != mlp.outputs() || classes.size() < 2) {
+                throw new IllegalArgumentException(classes.size() + " class labels for " + mlp.outputs()
+                        + " outputs; a classifier has one logit per class and at least two classes");
+            }
+            if (new java.util.HashSet<>(classes).size() != classes.size()) {
+                throw new IllegalArgumentException("class labels repeat: " + classes);
+            }
+            if (targetStandardisation != null) {
+                throw new IllegalArgumentException("a classifier's outputs are logits; it has no target "
+                        + "standardisation");
+            }
+            if (mlp.layer(mlp.layers().size() - 1).activation() != org.odelump.nn.Activation.IDENTITY) {
+                throw new IllegalArgumentException("a classifier's output layer must be IDENTITY (logits)");
+            }
+        }
+    }
+
+    /** A regression network file (no class labels). */
+    public NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputNames,
+            ColumnScaling inputStandardisation, ColumnScaling targetStandardisation, NetworkProvenance provenance,
+            OnnxSignature onnx) {
+        this(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, provenance, onnx,
+                List.of());
     }
 
     /** A network file without an ONNX signature. */
@@ -72,18 +99,30 @@ public record NetworkFile(Mlp mlp, List<String> inputNames, List<String> outputN
     /** The same metadata around another network of the same input and output widths (e.g. a compressed one). */
     public NetworkFile withMlp(Mlp other) {
         return new NetworkFile(other, inputNames, outputNames, inputStandardisation, targetStandardisation,
-                provenance, onnx);
+                provenance, onnx, classes);
     }
 
     /** The same file with other provenance. */
     public NetworkFile withProvenance(NetworkProvenance p) {
-        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, p, onnx);
+        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, p, onnx,
+                classes);
     }
 
     /** The same file with another ONNX signature (null: odelump's standard one). */
     public NetworkFile withOnnx(OnnxSignature signature) {
         return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, provenance,
-                signature);
+                signature, classes);
+    }
+
+    /** The same file as a classifier with these class labels (one per output), or as regression when empty. */
+    public NetworkFile withClasses(List<String> labels) {
+        return new NetworkFile(mlp, inputNames, outputNames, inputStandardisation, targetStandardisation, provenance,
+                onnx, labels);
+    }
+
+    /** True when the outputs are the logits of {@link #classes()}. */
+    public boolean isClassifier() {
+        return !classes.isEmpty();
     }
 
     /** The names of the input columns: the file's names, or {@code x1..xn} when it names none. */

@@ -24,6 +24,8 @@ final class OnnxMetadata {
     static final String OUTPUTS = "odelump.outputs";
     static final String INPUT_STD = "odelump.inputStandardisation";
     static final String TARGET_STD = "odelump.targetStandardisation";
+    static final String TASK = "odelump.task";
+    static final String CLASSES = "odelump.classes";
     static final String TOOL = "odelump.tool";
     static final String CREATED = "odelump.created";
     static final String SOURCE = "odelump.source";
@@ -48,6 +50,10 @@ final class OnnxMetadata {
             }
             if (net.targetStandardisation() != null) {
                 m.put(TARGET_STD, standardisation(net.targetStandardisation()));
+            }
+            if (net.isClassifier()) {
+                m.put(TASK, "classification");
+                m.put(CLASSES, MAPPER.writeValueAsString(net.classes()));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -91,10 +97,25 @@ final class OnnxMetadata {
                 "output scaling", file);
         try {
             return new NetworkFile(g.mlp(), names(meta, INPUTS, file), names(meta, OUTPUTS, file), in, out,
-                    provenance, g.signature());
+                    provenance, g.signature(), classes(meta, file));
         } catch (IllegalArgumentException e) {
             throw bad(file, "metadata_props do not fit the network: " + e.getMessage());
         }
+    }
+
+    /** The class labels of a graph whose metadata says {@code odelump.task = classification}; else empty. */
+    private static List<String> classes(Map<String, String> meta, String file) {
+        String task = meta.getOrDefault(TASK, "regression");
+        if (task.equals("regression")) {
+            return List.of();
+        }
+        if (!task.equals("classification")) {
+            throw bad(file, "metadata_props " + TASK + " is '" + task + "', expected regression or classification");
+        }
+        if (!meta.containsKey(CLASSES)) {
+            throw bad(file, "metadata_props " + TASK + " is classification but " + CLASSES + " is missing");
+        }
+        return names(meta, CLASSES, file);
     }
 
     /** Relative difference of two numbers that float32 rounding (plus a division) can cause. */

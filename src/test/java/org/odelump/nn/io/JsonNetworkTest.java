@@ -103,6 +103,8 @@ class JsonNetworkTest {
 
     private static final String HEAD = "{\"format\": \"odelump-mlp\", \"version\": 1, ";
     private static final String L22 = "{\"activation\": \"tanh\", \"weights\": [[1, 2], [3, 4]], \"bias\": [0, 0]}";
+    private static final String L22I = "{\"activation\": \"identity\", \"weights\": [[1, 2], [3, 4]], "
+            + "\"bias\": [0, 0]}";
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
@@ -152,8 +154,23 @@ class JsonNetworkTest {
                         + L22 + "]}", Diagnostic.Kind.SEMANTIC,
                         "b.json:1:75: targetStandardisation.mean has 1 entries but there are 2 network outputs"),
                 Arguments.of(HEAD + "\"layer\": []}", Diagnostic.Kind.SEMANTIC,
-                        "b.json:1:50: unknown field layer (allowed: format, inputStandardisation, inputs, layers, "
-                                + "outputs, provenance, targetStandardisation, version)"),
+                        "b.json:1:50: unknown field layer (allowed: classes, format, inputStandardisation, inputs, "
+                                + "layers, outputs, provenance, targetStandardisation, task, version)"),
+                Arguments.of(HEAD + "\"task\": \"ranking\", \"layers\": [" + L22I + "]}",
+                        Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:49: task is \"ranking\", expected \"regression\" or \"classification\""),
+                Arguments.of(HEAD + "\"task\": \"classification\", \"layers\": [" + L22I + "]}",
+                        Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:49: a classification network needs \"classes\": one label per output"),
+                Arguments.of(HEAD + "\"task\": \"classification\", \"classes\": [\"a\"], \"layers\": [" + L22I
+                        + "]}", Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:78: classes has 1 names but there are 2 network outputs (logits)"),
+                Arguments.of(HEAD + "\"task\": \"classification\", \"classes\": [\"a\", \"b\"], \"layers\": ["
+                        + L22 + "]}", Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:49: a classifier's last layer must be \"identity\" (its outputs are logits)"),
+                Arguments.of(HEAD + "\"classes\": [\"a\", \"b\"], \"layers\": [" + L22I + "]}",
+                        Diagnostic.Kind.SEMANTIC,
+                        "b.json:1:52: classes are given but the task is not \"classification\""),
                 Arguments.of(HEAD + "\"layers\": [], \"layers\": []}", Diagnostic.Kind.SYNTAX,
                         "b.json:1:55: duplicate key \"layers\""),
                 Arguments.of("", Diagnostic.Kind.SYNTAX, "b.json:1:1: empty file, expected a JSON object"));

@@ -3,6 +3,7 @@ package org.odelump.nn.io;
 import org.odelump.nn.ColumnScaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -94,6 +95,38 @@ class NetworkFilesTest {
             double[] x = {3, -1, 6};
             assertThat(back.predict(x)).containsExactly(smaller.apply(new double[] {3, -1, 1}));
         }
+    }
+
+    /** A classifier's labels travel in both formats; its ONNX graph outputs the logits that odelump computes. */
+    @Test
+    void aClassifierKeepsItsClassesInBothFormats(@TempDir Path dir) throws IOException {
+        Mlp logits = new Mlp(List.of(
+                new DenseLayer(new double[][] {{0.5, -1, 0.25}, {1.5, 0, -0.75}}, new double[] {0.25, -0.5},
+                        Activation.TANH),
+                new DenseLayer(new double[][] {{1, -1}, {-0.25, 0.75}}, new double[] {0.5, -0.125},
+                        Activation.IDENTITY)));
+        NetworkFile regression = new NetworkFile(logits, List.of("a", "b", "c"), List.of(),
+                new ColumnScaling(new double[] {0, 1, 2}, new double[] {1, 2, 4}), null,
+                new NetworkProvenance("odelump", "", "test"));
+        NetworkFile classifier = regression.withClasses(List.of("cat", "dog"));
+        assertThat(JsonNetworkWriter.write(regression)).doesNotContain("task").doesNotContain("classes");
+        assertThat(JsonNetworkWriter.write(classifier)).contains("\"task\": \"classification\"")
+                .contains("\"classes\": [\"cat\", \"dog\"]");
+        for (NetworkFormat format : NetworkFormat.values()) {
+            Path file = dir.resolve("cls." + format.extension());
+            NetworkFiles.write(file, classifier, format);
+            NetworkFile read = NetworkFiles.read(file);
+            assertThat(read.classes()).containsExactly("cat", "dog");
+            assertThat(read.isClassifier()).isTrue();
+            assertThat(read.withClasses(List.of()).isClassifier()).isFalse();
+            if (format == NetworkFormat.ONNX) {
+                assertThat(OnnxRuntimeCheck.assertRunsAs(file, read)).isLessThanOrEqualTo(1e-5);
+            }
+        }
+        assertThatThrownBy(() -> regression.withClasses(List.of("cat", "cat")))
+                .hasMessageContaining("class labels repeat");
+        assertThatThrownBy(() -> regression.withClasses(List.of("cat", "dog", "emu")))
+                .hasMessageContaining("3 class labels for 2 outputs");
     }
 
     @Test
