@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.odelump.io.DelimitedText;
 import org.odelump.nn.GlyphDataset;
@@ -45,6 +46,13 @@ class GlyphClassificationTest {
         CliRun b = CliRun.of("dataset", "glyphs", "--rows", "400", "--seed", "2", "-o", test.toString());
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
+    }
+
+    /** Rewrites the shipped classifier: {@code mvn test -Dtest=GlyphClassificationTest -Dodelump.regenerate=true}. */
+    @Test
+    @EnabledIfSystemProperty(named = "odelump.regenerate", matches = "true")
+    void regenerateTheShippedClassifier() throws Exception {
+        GlyphNetwork.write(train, Path.of(SHIPPED));
     }
 
     @Test

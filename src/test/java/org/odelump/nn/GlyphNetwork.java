@@ -11,8 +11,8 @@ import org.odelump.nn.io.NetworkProvenance;
 /**
  * Trains the glyph classifier shipped in {@code models/}: a 64-32-32-5 tanh network with logits outputs, trained by
  * {@link MlpTrainer} with softmax cross-entropy on the CSV that {@code odelump dataset glyphs --rows 600} writes
- * (seed 1; Adam, learning rate 0.01, batch 32, 40 epochs, no early stopping, seed {@value #SEED}). Run {@code main}
- * with the training CSV and the output file; {@code GlyphClassificationTest} retrains it and compares.
+ * (seed 1; Adam, learning rate 0.01, batch 32, 40 epochs, no early stopping, seed {@value #SEED}).
+ * {@code GlyphClassificationTest} retrains it and compares, and rewrites it with {@code -Dodelump.regenerate=true}.
  */
 public final class GlyphNetwork {
 
@@ -36,7 +36,8 @@ public final class GlyphNetwork {
                         + "(GlyphNetwork)"), null, GlyphDataset.CLASSES);
     }
 
-    public static void main(String[] args) throws IOException {
-        NetworkFiles.write(Path.of(args[1]), train(Path.of(args[0])), NetworkFormat.JSON);
+    /** Trains on {@code trainCsv} and writes the network to {@code out} as JSON. */
+    public static void write(Path trainCsv, Path out) throws IOException {
+        NetworkFiles.write(out, train(trainCsv), NetworkFormat.JSON);
     }
 }
