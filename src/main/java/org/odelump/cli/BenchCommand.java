@@ -129,12 +129,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         Set<CaseGroup> groups = cases.isEmpty() ? EnumSet.allOf(CaseGroup.class) : EnumSet.copyOf(cases);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Files.createDirectories(outputDir);
         Map<String, Object> machine = machine();
+        PrintWriter progress = CliOutput.of(spec).progress();
         BenchCases bench = new BenchCases(repeat, seed, line -> {
-            err.println("bench: " + line);
-            err.flush();
+            progress.println("bench: " + line);
+            progress.flush();
         });
         if (groups.contains(CaseGroup.parse)) {
             bench.parse(outputDir, parseVariables, parseTerms);
@@ -168,7 +168,9 @@ final class BenchCommand implements Callable<Integer> {
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
         Path json = outputDir.resolve("bench.json");
         Path md = outputDir.resolve("bench.md");
-        AtomicFiles.writeString(json, report.json());
+        String reportJson = report.json();
+        AtomicFiles.writeString(json, reportJson);
+        CliOutput.of(spec).resultJson("bench", reportJson);
         AtomicFiles.writeString(md, report.markdown());
         out.println(report.markdown());
         out.println("wrote " + json + " and " + md);

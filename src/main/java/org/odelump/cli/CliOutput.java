@@ -23,6 +23,9 @@ import picocli.CommandLine;
  *   <li>{@code --quiet} drops the normal output and the warnings, and keeps errors and the warning count;</li>
  *   <li>{@code --json} prints one JSON object instead of the normal output: command, exit code, the output lines,
  *       every warning, the error lines, and the structured results a command adds with {@link #result}.</li>
+ *   <li>progress of long work ({@link #progress}, {@link #progressBar}) is shown only in normal mode: with
+ *       {@code --quiet} nothing, and with {@code --json} nothing either, so that standard output holds one JSON
+ *       object and the error stream only errors, whether or not it is a terminal.</li>
  * </ul>
  */
 final class CliOutput {
@@ -81,6 +84,24 @@ final class CliOutput {
         return mode;
     }
 
+    /**
+     * The stream for what a command exists to print (a model or a table when no {@code -o} is given): standard
+     * output, also with {@code --quiet}; with {@code --json} it becomes output lines of the JSON object.
+     */
+    PrintWriter document() {
+        return mode == Mode.QUIET ? realOut : out;
+    }
+
+    /** Progress lines of long work: the error stream in normal mode, nowhere with --quiet or --json. */
+    PrintWriter progress() {
+        return mode == Mode.NORMAL ? err : new PrintWriter(Writer.nullWriter());
+    }
+
+    /** Whether long work may draw a progress bar (on the process's error stream): normal mode on a terminal. */
+    boolean progressBar() {
+        return mode == Mode.NORMAL && System.console() != null;
+    }
+
     /** Reports a warning (the same as printing {@code warning: TEXT} to the error stream). */
     void warning(String text) {
         warnings.add(text);
@@ -98,6 +119,27 @@ final class CliOutput {
     /** Adds a structured result to the JSON output (ignored otherwise). */
     void result(String key, Object value) {
         results.put(key, value);
+    }
+
+    /** Adds a structured result given as JSON text, e.g. the report a command also writes to a file. */
+    void resultJson(String key, String json) {
+        try {
+            results.put(key, new ObjectMapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An ordered JSON object from alternating keys and values (values may be null), for {@link #result}. */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must alternate");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** Number of warnings so far. */

@@ -296,11 +296,13 @@ final class CompressCommand implements Callable<Integer> {
                 comp, size, results, netOut.getFileName().toString()).withClassification(classes);
         if (plot) {
             CompressSweep sweep = new CompressSweep(mlp, file, d, comp);
-            sweep.run(output, spec.commandLine().getErr());
+            sweep.run(output, CliOutput.of(spec));
             report = report.withSweep(sweep.rows());
         }
         report = report.withSeconds((System.nanoTime() - t0) / 1e9);
-        AtomicFiles.writeString(output.resolve("report.json"), report.json());
+        String reportJson = report.json();
+        AtomicFiles.writeString(output.resolve("report.json"), reportJson);
+        CliOutput.of(spec).resultJson("compression", reportJson);
         AtomicFiles.writeString(output.resolve("report.md"), report.markdown());
         out.print(report.console(output));
         out.flush();

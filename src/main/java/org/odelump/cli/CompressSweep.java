@@ -49,11 +49,11 @@ final class CompressSweep {
         return List.copyOf(rows);
     }
 
-    void run(Path output, PrintWriter err) throws java.io.IOException {
+    void run(Path output, CliOutput out) throws java.io.IOException {
+        PrintWriter err = out.progress();
         LumpingCompressor.Prepared p = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
         double[] eps = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL).grid(POINTS);
-        boolean terminal = System.console() != null;
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
+        ProgressBar bar = out.progressBar() ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
         try {
             for (int i = 0; i < eps.length; i++) {

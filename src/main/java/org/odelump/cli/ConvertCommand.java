@@ -79,6 +79,11 @@ final class ConvertCommand implements Callable<Integer> {
                 file.inputNames().isEmpty() ? "" : ", inputs " + String.join(", ", file.inputNames()),
                 file.inputStandardisation() == null ? "" : ", input standardisation",
                 file.targetStandardisation() == null ? "" : ", target standardisation");
+        CliOutput.of(spec).result("conversion", CliOutput.fields("file", output.toString(), "format",
+                to.name().toLowerCase(Locale.ROOT), "precision", to == NetworkFormat.ONNX ? precision.toString() : null,
+                "widths", file.mlp().widths(), "inputs", file.inputNames(),
+                "inputStandardisation", file.inputStandardisation() != null,
+                "targetStandardisation", file.targetStandardisation() != null));
         return Main.EXIT_OK;
     }
 }

@@ -99,6 +99,8 @@ final class DatasetCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "wrote %s: %d rows, %d features, target %s%n  source: %s%n", output, table.rows(),
                 table.features(), String.join(",", table.targetNames()), d.source());
         out.flush();
+        CliOutput.of(spec).result("dataset", CliOutput.fields("name", name, "file", output.toString(),
+                "rows", table.rows(), "features", table.features(), "targets", table.targetNames(), "source", d.source()));
         return Main.EXIT_OK;
     }
 
@@ -125,6 +127,8 @@ final class DatasetCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "wrote %s: %d rows, %d pixel features, class label column 'label' (%s); seed %d%n",
                 output, table.rows(), table.features(), String.join(", ", GlyphDataset.CLASSES), s);
         out.flush();
+        CliOutput.of(spec).result("dataset", CliOutput.fields("name", name, "file", output.toString(),
+                "rows", table.rows(), "features", table.features(), "classes", GlyphDataset.CLASSES, "seed", s));
         return Main.EXIT_OK;
     }
 }

@@ -98,8 +98,12 @@ final class EncodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException tooLarge) {
             throw new Main.UsageException(network + ": " + tooLarge.getMessage());
         }
+        CliOutput.of(spec).result("encoding", CliOutput.fields("encoding", encoding.toString(), "network",
+                mlp.toString(), "variables", e.system().dimension(), "terms", e.system().termCount(), "maxDegree",
+                e.system().maxDegree(), "outputs", e.naming().outputs(), "file",
+                output == null ? null : output.toString()));
         if (output == null) {
-            spec.commandLine().getOut().print(e.text());
+            CliOutput.of(spec).document().print(e.text());
         } else {
             AtomicFiles.writeString(output, e.text());
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %s encoding of %s, %d variables, %d terms"

@@ -146,7 +146,7 @@ final class ExperimentCommand implements Callable<Integer> {
             err.println("note: only the synthetic datasets run; give --data-dir DIR with the UCI files for abalone,"
                     + " protein, metro and hepc (see --help)");
         }
-        Progress progress = new Progress(err);
+        Progress progress = new Progress(CliOutput.of(spec));
         Experiment.Result result = new Experiment(plan, output, nThreads, progress, version).run(header(plan,
                 nThreads, version));
         progress.close();
@@ -155,6 +155,9 @@ final class ExperimentCommand implements Callable<Integer> {
         out.println("wrote " + output.resolve("summary.md") + ", " + output.resolve("raw.csv") + " and one PNG per "
                 + "dataset");
         out.flush();
+        CliOutput.of(spec).result("experiment", CliOutput.fields("runs", result.runs(), "reused", result.reused(),
+                "trained", result.trained(), "rows", result.rows(), "failures", result.failures(),
+                "directory", output.toString()));
         if (!result.failures().isEmpty()) {
             err.println(result.failures().size() + " run(s) failed (listed in summary.md):");
             result.failures().forEach((k, v) -> err.println("  " + k + ": " + v));
@@ -198,16 +201,18 @@ final class ExperimentCommand implements Callable<Integer> {
     /** A progress bar over runs on a terminal, one line per finished run otherwise. */
     private static final class Progress implements Experiment.Listener {
         private final PrintWriter err;
+        private final boolean terminal;
         private final Map<String, String> phases = new ConcurrentHashMap<>();
         private ProgressBar bar;
 
-        Progress(PrintWriter err) {
-            this.err = err;
+        Progress(CliOutput output) {
+            this.err = output.progress();
+            this.terminal = output.progressBar();
         }
 
         @Override
         public synchronized void started(int total) {
-            if (System.console() != null) {
+            if (terminal) {
                 bar = new ProgressBarBuilder().setTaskName("experiment").setInitialMax(total)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
             } else {

@@ -75,12 +75,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
-            description = "Print only errors and the number of warnings (files are still written).")
+            description = "Print only errors and the number of warnings, no progress (files are still written; "
+                    + "print, encode and predict without -o still print the model or table).")
     boolean quiet;
 
     @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
             description = "Print one JSON object instead of the text: command, exitCode, results, output lines, "
-                    + "warnings (all of them) and errors.")
+                    + "warnings (all of them) and errors; no progress on the error stream.")
     boolean json;
 
     /** The output of the running command, set up from --quiet / --json before it runs. */

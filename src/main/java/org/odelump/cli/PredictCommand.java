@@ -108,8 +108,10 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         String csv = CsvTables.table(header, rows);
+        CliOutput.of(spec).result("prediction", CliOutput.fields("columns", header, "rows", rows,
+                "file", output == null ? null : output.toString()));
         if (output == null) {
-            spec.commandLine().getOut().print(csv);
+            CliOutput.of(spec).document().print(csv);
         } else {
             AtomicFiles.writeString(output, csv);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d rows of %s from %s and %s%n", output,

@@ -54,12 +54,15 @@ final class PrintCommand implements Callable<Integer> {
         OdeSystem m = input.load().system();
         String text = ModelFormat.of(format, output).write(m,
                 List.of("Printed by odelump from " + m.provenance().source()), spec.commandLine().getErr());
+        CliOutput shown = CliOutput.of(spec);
         if (output == null) {
-            spec.commandLine().getOut().print(text);
+            shown.document().print(text);
         } else {
             AtomicFiles.writeString(output, text);
             spec.commandLine().getOut().println("wrote " + output);
         }
+        shown.result("model", CliOutput.fields("name", m.name(), "variables", m.dimension(), "terms", m.termCount(),
+                "file", output == null ? null : output.toString()));
         return Main.EXIT_OK;
     }
 }

@@ -101,7 +101,6 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         double[] eps = epsilonValues();
         Verification.Options opts = simulation.options(0.0);
         OdeSystem m = input.load().system();
@@ -116,17 +115,18 @@ final class SweepCommand implements Callable<Integer> {
         Partition initial = Prepartition.combine(m, kinds, List.of());
         String description = kinds.isEmpty() ? "NONE" : String.join("+", kinds.stream().map(Enum::name).toList());
 
-        boolean terminal = System.console() != null;
-        ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+        CliOutput output = CliOutput.of(spec);
+        PrintWriter progress = output.progress();
+        ProgressBar bar = output.progressBar() ? new ProgressBarBuilder().setTaskName("sweep")
+                .setInitialMax(eps.length).setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
         EpsilonSweep.Listener listener = (done, total, row) -> {
             if (bar != null) {
                 bar.stepTo(done);
                 bar.setExtraMessage(String.format(Locale.ROOT, "eps=%.3g", row.epsilon()));
             } else {
-                err.printf(Locale.ROOT, "sweep %d/%d: epsilon=%s blocks=%d error=%.3e%n", done, total, row.epsilon(),
-                        row.blocks(), row.maxRel());
-                err.flush();
+                progress.printf(Locale.ROOT, "sweep %d/%d: epsilon=%s blocks=%d error=%.3e%n", done, total,
+                        row.epsilon(), row.blocks(), row.maxRel());
+                progress.flush();
             }
         };
         List<EpsilonSweep.Row> rows;
@@ -167,6 +167,8 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.writeBytes(plotPath, Plots.sweep(title, "epsilon (" + epsilonOptions.mode.name().toLowerCase(Locale.ROOT) + ")", x, "blocks", blocks,
                 "max relative error", errors));
         out.println("  plot       " + plotPath);
+        output.result("sweep", CliOutput.fields("model", m.name(), "variables", m.dimension(),
+                "method", method.toString(), "rows", rows, "csv", csvPath.toString(), "plot", plotPath.toString()));
         return Main.EXIT_OK;
     }
 
