@@ -48,9 +48,10 @@ import picocli.CommandLine.Parameters;
             "afde (default) and abde lump the network's polynomial ODE (layer-wise encoding) by approximate",
             "  forward / backward differential equivalence and merge the neurons of each block;",
             "  magnitude (global), layer-magnitude, wanda and structured are the pruning baselines.",
-            "--criterion (afde): weights (epsilon-FE on outgoing weights), lsq (least-squares selection:",
-            "  drop the neurons the kept ones reproduce best, re-solve the next layer; ridge chosen on",
-            "  held-out calibration rows) or dynamics (trajectories along the ray t*x, grouped by epsilon).",
+            "--criterion (afde): lsq (default; least-squares selection: drop the neurons the kept ones",
+            "  reproduce best, re-solve the next layer; ridge chosen on held-out calibration rows), weights",
+            "  (epsilon-FE on outgoing weights, the criterion before issue 13) or dynamics (trajectories",
+            "  along the ray t*x, grouped by epsilon). docs/results.md has the comparison.",
             "Size: --epsilon E directly, or --params N / --ratio R (original/compressed non-zero parameters):",
             "  for afde/abde the relative (or absolute) epsilon is found by bisection; the count reached",
             "  then becomes the target of every baseline, so all methods are compared at the same count.",
@@ -153,12 +154,17 @@ final class CompressCommand implements Callable<Integer> {
             defaultValue = "afde", description = "Compression method (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--criterion", paramLabel = "weights|lsq|dynamics", defaultValue = "weights",
-            description = "How afde picks the neurons it lumps (default: ${DEFAULT-VALUE}): weights = epsilon-FE "
+    @Option(names = "--criterion", paramLabel = "lsq|weights|dynamics",
+            description = "How afde picks the neurons it lumps (default: lsq): weights = epsilon-FE "
                     + "on outgoing weights; lsq = least-squares selection (a neuron goes when the kept ones "
                     + "reproduce it, epsilon = share of the next layer's variance lost); dynamics = trajectories "
                     + "along the ray t*x (epsilon = relative trajectory distance).")
     Criterion criterion;
+
+    /** The criterion in effect: the one given, else lsq for afde and weights for abde. */
+    private Criterion criterion(MethodChoice choice) {
+        return criterion != null ? criterion : choice == MethodChoice.AFDE ? Criterion.lsq : Criterion.weights;
+    }
 
     @Option(names = "--epsilon", paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
     Double epsilon;
@@ -244,9 +250,9 @@ final class CompressCommand implements Callable<Integer> {
         SizeTarget size;
         Mlp primary;
         long matched;
-        if (choice.lumping != null && criterion != Criterion.weights) {
+        if (choice.lumping != null && criterion(choice) != Criterion.weights) {
             long ts = System.nanoTime();
-            Lumped r = lumpByCriterion(mlp, d.calibration(), target);
+            Lumped r = lumpByCriterion(criterion(choice), mlp, d.calibration(), target);
             size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
                     epsilon != null ? epsilon : params != null ? params : ratio, target, r.epsilon(), 0);
             primary = comp.apply(mlp, r.network(), r.neuronOrigin(), d.calibration());
@@ -289,13 +295,13 @@ final class CompressCommand implements Callable<Integer> {
         String now = Instant.now().toString();
         NetworkFile written = file.withMlp(primary).withProvenance(new NetworkProvenance(
                 new Main.Version().getVersion()[0], now, "odelump compress --method " + choice.spelling
-                + (choice.lumping != null ? " --criterion " + criterion : "") + " of "
+                + (choice.lumping != null ? " --criterion " + criterion(choice) : "") + " of "
                 + network.getFileName() + " (sha256 " + Provenance.sha256(netBytes) + ")"));
         NetworkFiles.write(netOut, written, format);
 
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("method", choice.spelling);
-        options.put("criterion", choice.lumping != null ? criterion.name() : null);
+        options.put("criterion", choice.lumping != null ? criterion(choice).name() : null);
         options.put("epsilon", epsilon);
         options.put("epsilonMode", epsilonMode.name());
         options.put("params", params);
@@ -328,9 +334,9 @@ final class CompressCommand implements Callable<Integer> {
     }
 
     /** afde by the lsq or dynamics criterion, at --epsilon or within the --params/--ratio target. */
-    private Lumped lumpByCriterion(Mlp mlp, double[][] cal, long target) {
+    private Lumped lumpByCriterion(Criterion c, Mlp mlp, double[][] cal, long target) {
         try {
-            if (criterion == Criterion.lsq) {
+            if (c == Criterion.lsq) {
                 LeastSquaresSelection.Result r = LeastSquaresSelection.withValidatedRidge(mlp, cal,
                         (rows, ridge) -> epsilon != null
                                 ? new LeastSquaresSelection(mlp, rows, ridge, epsilon).compute()
@@ -357,14 +363,15 @@ final class CompressCommand implements Callable<Integer> {
         if (epsilon != null && !(epsilon >= 0 && Double.isFinite(epsilon))) {
             throw new Main.UsageException("--epsilon must be a finite number >= 0");
         }
-        if (criterion != Criterion.weights && choice.lumping != LumpingCompressor.Method.AFDE) {
-            throw new Main.UsageException("--criterion " + criterion + " applies to --method afde only");
+        Criterion c = criterion(choice);
+        if (c != Criterion.weights && choice != MethodChoice.AFDE) {
+            throw new Main.UsageException("--criterion " + c + " applies to --method afde only");
         }
-        if (criterion != Criterion.weights && epsilonMode != ApproximateSupport.ModeOption.rel) {
-            throw new Main.UsageException("--criterion " + criterion + " reads epsilon as relative only; drop "
-                    + "--epsilon-mode abs");
+        if (c != Criterion.weights && epsilonMode != ApproximateSupport.ModeOption.rel) {
+            throw new Main.UsageException("--criterion " + c + " reads epsilon as relative only; use "
+                    + "--criterion weights for --epsilon-mode abs");
         }
-        if (criterion == Criterion.lsq && calibration < 2) {
+        if (c == Criterion.lsq && calibration < 2) {
             throw new Main.UsageException("--criterion lsq needs --calibration of at least 2 rows");
         }
         if (ratio != null && !(ratio >= 1 && Double.isFinite(ratio))) {

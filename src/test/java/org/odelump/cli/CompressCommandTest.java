@@ -99,7 +99,7 @@ class CompressCommandTest {
             assertThat(report(out).get("parametersAfter").asLong()).isEqualTo(200);
         }
         Path out = tmp.resolve("p-afde");
-        CliRun r = compress(out, "--params", "200", "--compensation", "none");
+        CliRun r = compress(out, "--criterion", "weights", "--params", "200", "--compensation", "none");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = report(out);
         long achieved = j.at("/target/achievedParameters").asLong();
@@ -113,7 +113,7 @@ class CompressCommandTest {
         }
         // the epsilon found reproduces the count when given directly
         Path again = tmp.resolve("p-afde-eps");
-        assertThat(compress(again, "--epsilon", Double.toString(j.get("epsilon").asDouble()),
+        assertThat(compress(again, "--criterion", "weights", "--epsilon", Double.toString(j.get("epsilon").asDouble()),
                 "--compensation", "none").code()).isZero();
         assertThat(report(again).get("parametersAfter").asLong()).isEqualTo(achieved);
     }
@@ -169,8 +169,8 @@ class CompressCommandTest {
         Path data = tmp.resolve("planted.csv");
         Files.writeString(data, csv.toString());
         Path out = tmp.resolve("planted");
-        CliRun r = CliRun.of("compress", file.toString(), "--data", data.toString(), "--target", "y", "--epsilon",
-                "0", "--compensation", "none", "-o", out.toString());
+        CliRun r = CliRun.of("compress", file.toString(), "--data", data.toString(), "--target", "y", "--criterion",
+                "weights", "--epsilon", "0", "--compensation", "none", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Mlp c = NetworkFiles.read(out.resolve("compressed.json")).mlp();
         assertThat(c.widths()).containsExactly(2, 3, 1);
@@ -237,7 +237,7 @@ class CompressCommandTest {
         CliRun tooMany = compress(out, "--params", "100000");
         CliRun both = compress(out, "--params", "100", "--epsilon", "0.1");
         CliRun epsForBaseline = compress(out, "--method", "wanda", "--epsilon", "0.1");
-        CliRun unreachable = compress(out, "--params", "3");
+        CliRun unreachable = compress(out, "--criterion", "weights", "--params", "3");
         CliRun criterionForAbde = compress(out, "--method", "abde", "--criterion", "lsq", "--ratio", "2");
         CliRun lsqUnreachable = compress(out, "--criterion", "lsq", "--params", "3");
         for (CliRun r : List.of(missing, method, tooMany, both, epsForBaseline, unreachable, criterionForAbde,
