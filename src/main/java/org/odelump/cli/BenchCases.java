@@ -280,7 +280,6 @@ final class BenchCases {
         sweepFacts.put("points", 20);
         sweepFacts.put("smallest AFDE count", sweep.result()[0]);
         add(new Result("nn", "AFDE sweep + magnitude + Wanda, 20 points", sweepFacts, sweep.measurement()));
-        compressionMethods();
     }
 
     /** A tanh MLP with Glorot-uniform weights and biases in [-0.1, 0.1), identity output. */
@@ -343,7 +342,7 @@ final class BenchCases {
                     new BaselineMatching(net, cal, lsqCount).compute().get(b), cal));
         }
         for (Map.Entry<String, java.util.concurrent.Callable<Mlp>> e : methods.entrySet()) {
-            progress.accept("nn: " + e.getKey() + " to half the parameters + refit");
+            progress.accept("compression: " + e.getKey() + " to half the parameters + refit");
             BenchRunner.Timed<Mlp> t = BenchRunner.measure(repeat, e.getValue());
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("network", "8-64-64-64-1 tanh");

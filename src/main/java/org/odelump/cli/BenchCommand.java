@@ -37,9 +37,10 @@ import picocli.CommandLine.Option;
             "  epsilon    eps-FE and eps-BE on fceri_fyn.net at eps 0, 0.001, 0.1, 1, 10",
             "  stiff      RODAS4 on fceri_gamma2.net and on its FE reduction, t = 0..10",
             "  nn         encode + AFDE of a 3x256 tanh MLP; a 20-point AFDE sweep with",
-            "             magnitude and Wanda at the same parameter counts; per method (lsq,",
-            "             dynamics, afde, magnitude, wanda, structured) one 8-64-64-64-1",
-            "             network compressed to half its parameters plus refit",
+            "             magnitude and Wanda at the same parameter counts",
+            "  compression  time per compressed network: a 8-64-64-64-1 tanh MLP to half",
+            "             its parameters plus refit by lsq, dynamics, afde (weights),",
+            "             magnitude, wanda and structured",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -56,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn
+        parse, nets, synthetic, epsilon, stiff, nn, compression
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -143,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.nn)) {
             bench.nn();
+        }
+        if (groups.contains(CaseGroup.compression)) {
+            bench.compressionMethods();
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);
