@@ -22,8 +22,13 @@ import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.nn.Activation;
 import org.odelump.nn.Dataset;
+import org.odelump.nn.BaselineMatching;
+import org.odelump.nn.Compensation;
 import org.odelump.nn.DenseLayer;
+import org.odelump.nn.DynamicsLumping;
+import org.odelump.nn.EpsilonSearch;
 import org.odelump.nn.GlobalMagnitudePruning;
+import org.odelump.nn.LeastSquaresSelection;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.MlpTrainer;
@@ -248,21 +253,7 @@ final class BenchCases {
      */
     void nn() throws Exception {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        int[] widths = {8, 256, 256, 256, 1};
-        List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 1; l < widths.length; l++) {
-            double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
-            double[][] w = new double[widths[l]][widths[l - 1]];
-            double[] b = new double[widths[l]];
-            for (int j = 0; j < w.length; j++) {
-                for (int i = 0; i < w[j].length; i++) {
-                    w[j][i] = rnd.nextDouble(-limit, limit);
-                }
-                b[j] = rnd.nextDouble(-0.1, 0.1);
-            }
-            layers.add(new DenseLayer(w, b, l == widths.length - 1 ? Activation.IDENTITY : Activation.TANH));
-        }
-        Mlp net = new Mlp(layers);
+        Mlp net = glorotTanh(rnd, 8, 256, 256, 256, 1);
         double[][] calibration = new double[256][8];
         for (double[] row : calibration) {
             for (int i = 0; i < row.length; i++) {
@@ -378,6 +369,76 @@ final class BenchCases {
                             + g.name().toLowerCase(java.util.Locale.ROOT), facts, t.measurement()));
                 }
             }
+        }
+    }
+
+    /** A tanh MLP with Glorot-uniform weights and biases in [-0.1, 0.1), identity output. */
+    private static Mlp glorotTanh(java.util.SplittableRandom rnd, int... widths) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 1; l < widths.length; l++) {
+            double limit = Math.sqrt(6.0 / (widths[l - 1] + widths[l]));
+            double[][] w = new double[widths[l]][widths[l - 1]];
+            double[] b = new double[widths[l]];
+            for (int j = 0; j < w.length; j++) {
+                for (int i = 0; i < w[j].length; i++) {
+                    w[j][i] = rnd.nextDouble(-limit, limit);
+                }
+                b[j] = rnd.nextDouble(-0.1, 0.1);
+            }
+            layers.add(new DenseLayer(w, b, l == widths.length - 1 ? Activation.IDENTITY : Activation.TANH));
+        }
+        return new Mlp(layers);
+    }
+
+    /**
+     * Time per compressed network as {@code odelump experiment} spends it, for the experiment's deeper architecture
+     * (a seeded 8-64-64-64-1 tanh MLP, 512 calibration inputs): each method to half the parameters, then the
+     * refit compensation. lsq (ridge validated on held-out calibration rows, ε by bisection), dynamics (ε by
+     * bisection), afde with the weights criterion (ε by bisection on the encoding), and magnitude, Wanda and
+     * structured pruning at lsq's count.
+     */
+    void compressionMethods() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed + 1);
+        Mlp net = glorotTanh(rnd, 8, 64, 64, 64, 1);
+        double[][] cal = new double[512][8];
+        for (double[] row : cal) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        long target = net.parameterCount() / 2;
+        Compensation refit = Compensation.REFIT;
+        long lsqCount = LeastSquaresSelection.withValidatedRidge(net, cal,
+                (rows, ridge) -> LeastSquaresSelection.atMost(net, rows, ridge, target)).network().nonZeroCount();
+        Map<String, java.util.concurrent.Callable<Mlp>> methods = new LinkedHashMap<>();
+        methods.put("lsq", () -> {
+            LeastSquaresSelection.Result r = LeastSquaresSelection.withValidatedRidge(net, cal,
+                    (rows, ridge) -> LeastSquaresSelection.atMost(net, rows, ridge, target));
+            return refit.apply(net, r.network(), r.neuronOrigin(), cal);
+        });
+        methods.put("dynamics", () -> {
+            DynamicsLumping.Result r = DynamicsLumping.atMost(net, cal, target);
+            return refit.apply(net, r.network(), r.neuronOrigin(), cal);
+        });
+        methods.put("afde (weights)", () -> {
+            LumpingCompressor.Prepared p = LumpingCompressor.prepare(net, 50.0, true);
+            LumpingCompressor.Result r = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL)
+                    .atMost(target).result();
+            return refit.apply(net, r, cal);
+        });
+        for (BaselineMatching.Baseline b : List.of(BaselineMatching.Baseline.GLOBAL_MAGNITUDE,
+                BaselineMatching.Baseline.WANDA, BaselineMatching.Baseline.STRUCTURED_MAGNITUDE)) {
+            methods.put(b.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), () -> refit.apply(net,
+                    new BaselineMatching(net, cal, lsqCount).compute().get(b), cal));
+        }
+        for (Map.Entry<String, java.util.concurrent.Callable<Mlp>> e : methods.entrySet()) {
+            progress.accept("compression: " + e.getKey() + " to half the parameters + refit");
+            BenchRunner.Timed<Mlp> t = BenchRunner.measure(repeat, e.getValue());
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("network", "8-64-64-64-1 tanh");
+            facts.put("parameters", net.parameterCount());
+            facts.put("parameters after", t.result().nonZeroCount());
+            add(new Result("nn", e.getKey() + " + refit, half the parameters", facts, t.measurement()));
         }
     }
 

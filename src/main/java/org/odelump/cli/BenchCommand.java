@@ -46,6 +46,9 @@ import picocli.CommandLine.Option;
             "             in a fresh JVM per run, with and without the launcher's CDS",
             "             archive, on ode-specs and corpus models; phase table of one",
             "             cold reduce and of each library's first use",
+            "  compression  time per compressed network: a 8-64-64-64-1 tanh MLP to half",
+            "             its parameters plus refit by lsq, dynamics, afde (weights),",
+            "             magnitude, wanda and structured",
             "",
             "Give the JVM enough heap, e.g. ODELUMP_JAVA_OPTS=-Xmx4g.",
         },
@@ -63,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Groups of cases. */
     enum CaseGroup {
-        parse, nets, synthetic, epsilon, stiff, nn, train, grouping, cli
+        parse, nets, synthetic, epsilon, stiff, nn, train, grouping, cli, compression
     }
 
     /** The network of the epsilon cases (1,281 species / 15,256 reactions). */
@@ -163,6 +166,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (groups.contains(CaseGroup.cli)) {
             bench.cli(shared, outputDir, libraries);
+        }
+        if (groups.contains(CaseGroup.compression)) {
+            bench.compressionMethods();
         }
         machine.put("load average (1 min) at the end", loadAverage());
         BenchReport report = new BenchReport(machine, bench.results(), bench.notes(), repeat);

@@ -23,7 +23,9 @@ import org.odelump.nn.BaselineMatching.Baseline;
 import org.odelump.nn.Compensation;
 import org.odelump.nn.CsvDatasets;
 import org.odelump.nn.Dataset;
+import org.odelump.nn.DynamicsLumping;
 import org.odelump.nn.EpsilonSearch;
+import org.odelump.nn.LeastSquaresSelection;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.NetworkEncoder;
@@ -48,6 +50,10 @@ import picocli.CommandLine.Parameters;
             "afde (default) and abde lump the network's polynomial ODE (layer-wise encoding) by approximate",
             "  forward / backward differential equivalence and merge the neurons of each block;",
             "  magnitude (global), layer-magnitude, wanda and structured are the pruning baselines.",
+            "--criterion (afde): lsq (default; least-squares selection: drop the neurons the kept ones",
+            "  reproduce best, re-solve the next layer; ridge chosen on held-out calibration rows), weights",
+            "  (epsilon-FE on outgoing weights, the criterion before issue 13) or dynamics (trajectories",
+            "  along the ray t*x, grouped by epsilon). docs/results.md has the comparison.",
             "Size: --epsilon E directly, or --params N / --ratio R (original/compressed non-zero parameters):",
             "  for afde/abde the relative (or absolute) epsilon is found by bisection; the count reached",
             "  then becomes the target of every baseline, so all methods are compared at the same count.",
@@ -65,6 +71,7 @@ import picocli.CommandLine.Parameters;
             "  odelump compress models/demo_tanh_2x16.json --data models/demo_tanh_2x16.train.csv --target y \\",
             "      --test models/demo_tanh_2x16.test.csv --ratio 2 -o out/",
             "  odelump compress net.onnx --data train.csv --target y --epsilon 0.05 --compensation none -o out/",
+            "  odelump compress net.json --data train.csv --target y --criterion lsq --ratio 4 -o out/",
             "  odelump compress net.json --data all.csv --target y --test-fraction 0.2 --seed 7 \\",
             "      --method wanda --params 300 --plot -o out/",
             "  odelump compress glyphs.json --task classification --data glyphs.train.csv --target label \\",
@@ -115,6 +122,16 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
+    /** How afde chooses the neurons it lumps ({@code --criterion}). */
+    enum Criterion {
+        /** {@link LumpingCompressor}: ε-FE on the layer-wise encoding, outgoing weight columns close. */
+        weights,
+        /** {@link LeastSquaresSelection}: least-squares selection with the next layer re-solved. */
+        lsq,
+        /** {@link DynamicsLumping}: ray trajectories, medoids with least-squares coefficients. */
+        dynamics
+    }
+
     /** Reads {@code none}, {@code refit}, {@code refit-all}. */
     static final class CompensationConverter implements CommandLine.ITypeConverter<Compensation> {
         @Override
@@ -146,6 +163,18 @@ final class CompressCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "afde|abde|magnitude|layer-magnitude|wanda|structured",
             defaultValue = "afde", description = "Compression method (default: ${DEFAULT-VALUE}).")
     String method;
+
+    @Option(names = "--criterion", paramLabel = "lsq|weights|dynamics",
+            description = "How afde picks the neurons it lumps (default: lsq): weights = epsilon-FE "
+                    + "on outgoing weights; lsq = least-squares selection (a neuron goes when the kept ones "
+                    + "reproduce it, epsilon = share of the next layer's variance lost); dynamics = trajectories "
+                    + "along the ray t*x (epsilon = relative trajectory distance).")
+    Criterion criterion;
+
+    /** The criterion in effect: the one given, else lsq for afde and weights for abde. */
+    private Criterion criterion(MethodChoice choice) {
+        return criterion != null ? criterion : choice == MethodChoice.AFDE ? Criterion.lsq : Criterion.weights;
+    }
 
     @Option(names = "--epsilon", converter = Ranges.NonNegative.class,
             paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
@@ -233,7 +262,17 @@ final class CompressCommand implements Callable<Integer> {
         SizeTarget size;
         Mlp primary;
         long matched;
-        if (choice.lumping != null) {
+        if (choice.lumping != null && criterion(choice) != Criterion.weights) {
+            long ts = System.nanoTime();
+            Lumped r = lumpByCriterion(criterion(choice), mlp, d.calibration(), target);
+            size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
+                    epsilon != null ? epsilon : params != null ? params : ratio, target, r.epsilon(), 0);
+            primary = comp.apply(mlp, r.network(), r.neuronOrigin(), d.calibration());
+            results.add(new Scored(choice.spelling, r.description(), primary, score(file, primary, d),
+                    (System.nanoTime() - ts) / 1e9));
+            matched = r.network().nonZeroCount();
+            matchBaselines(mlp, d, file, comp, matched, null, results);
+        } else if (choice.lumping != null) {
             LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
             EpsilonMode mode = epsilonMode;
             long ts = System.nanoTime();
@@ -273,13 +312,15 @@ final class CompressCommand implements Callable<Integer> {
         Path netOut = output.resolve("compressed." + format.extension());
         String now = Instant.now().toString();
         NetworkFile written = file.withMlp(primary).withProvenance(new NetworkProvenance(
-                new Main.Version().getVersion()[0], now, "odelump compress --method " + choice.spelling + " of "
+                new Main.Version().getVersion()[0], now, "odelump compress --method " + choice.spelling
+                + (choice.lumping != null ? " --criterion " + criterion(choice) : "") + " of "
                 + network.getFileName() + " (sha256 " + Provenance.sha256(netBytes) + ")"));
         NetworkFiles.write(netOut, written, format);
 
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("task", task);
         options.put("method", choice.spelling);
+        options.put("criterion", choice.lumping != null ? criterion(choice).name() : null);
         options.put("epsilon", epsilon);
         options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
         options.put("params", params);
@@ -309,6 +350,28 @@ final class CompressCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** A network lumped by {@code --criterion lsq} or {@code dynamics}. */
+    record Lumped(Mlp network, List<int[]> neuronOrigin, double epsilon, String description) {
+    }
+
+    /** afde by the lsq or dynamics criterion, at --epsilon or within the --params/--ratio target. */
+    private Lumped lumpByCriterion(Criterion c, Mlp mlp, double[][] cal, long target) {
+        try {
+            if (c == Criterion.lsq) {
+                LeastSquaresSelection.Result r = LeastSquaresSelection.withValidatedRidge(mlp, cal,
+                        (rows, ridge) -> epsilon != null
+                                ? new LeastSquaresSelection(mlp, rows, ridge, epsilon).compute()
+                                : LeastSquaresSelection.atMost(mlp, rows, ridge, target));
+                return new Lumped(r.network(), r.neuronOrigin(), r.epsilon(), r.describe());
+            }
+            DynamicsLumping.Result r = epsilon != null ? new DynamicsLumping(mlp, cal, epsilon).compute()
+                    : DynamicsLumping.atMost(mlp, cal, target);
+            return new Lumped(r.network(), r.neuronOrigin(), r.epsilon(), r.describe());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--params/--ratio " + e.getMessage());
+        }
+    }
+
     private boolean classification() {
         return task.equals("classification");
     }
@@ -334,6 +397,17 @@ final class CompressCommand implements Callable<Integer> {
         }
         if (epsilon != null && !(epsilon >= 0 && Double.isFinite(epsilon))) {
             throw new Main.UsageException("--epsilon must be a finite number >= 0");
+        }
+        Criterion c = criterion(choice);
+        if (c != Criterion.weights && choice != MethodChoice.AFDE) {
+            throw new Main.UsageException("--criterion " + c + " applies to --method afde only");
+        }
+        if (c != Criterion.weights && epsilonMode != EpsilonMode.REL) {
+            throw new Main.UsageException("--criterion " + c + " reads epsilon as relative only; use "
+                    + "--criterion weights for --epsilon-mode abs");
+        }
+        if (c == Criterion.lsq && calibration < 2) {
+            throw new Main.UsageException("--criterion lsq needs --calibration of at least 2 rows");
         }
         if (ratio != null && !(ratio >= 1 && Double.isFinite(ratio))) {
             throw new Main.UsageException("--ratio must be a finite number >= 1");

@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
  */
 @CommandLine.Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {
-            "Trains tanh networks on each dataset and seed, compresses them with afde and abde and with the",
-            "pruning baselines (magnitude, layer-magnitude, structured, wanda) at matched parameter counts, each",
-            "with compensation none, refit and refit-all, and reports test RMSE.",
+            "Trains tanh networks on each dataset and seed, compresses them with afde (criteria weights, lsq and",
+            "dynamics), abde and the pruning baselines (magnitude, layer-magnitude, structured, wanda) at matched",
+            "parameter counts, each with compensation none, refit and refit-all, and reports test RMSE.",
             "Per network: an 80/10/10 split by the seed, inputs and targets standardised on the training split,",
             "  Adam with early stopping on the validation split; epsilon is chosen by parameter count only (the",
             "  smallest relative epsilon reaching each removed-parameter level of the tables and the plots),",
-            "  and the baselines are pruned to exactly afde's count. Calibration rows (wanda, refit) come from",
+            "  and the baselines are pruned to exactly afde's count; lsq and dynamics take the largest dense size",
+            "  within each level, and magnitude, structured and wanda are pruned again to lsq's count",
+            "  (magnitude@lsq, ...). Calibration rows (wanda, refit, lsq's ridge) come from",
             "  the training split; the test split is used for scoring only.",
             "Datasets: glycolytic, electrical, polymerisation, rn (simulated from the models in ode-specs/), and",
             "  abalone, protein, metro, hepc read from --data-dir in their UCI layouts. Download them from the",
@@ -191,7 +193,10 @@ final class ExperimentCommand implements Callable<Integer> {
                 + "- Compression: relative epsilon chosen by parameter count only (smallest epsilon whose network "
                 + "has at most (1 - level) of the parameters; levels %s for the tables, %s as well for the plots); "
                 + "baselines pruned to exactly AFDE's count; calibration: %d training rows after a seeded shuffle (Wanda's "
-                + "norms and the refit; the refit's ridge is chosen on every fifth calibration row).%n"
+                + "norms and the refit; the refit's ridge is chosen on every fifth calibration row). lsq and "
+                + "dynamics: the largest dense network within the level's budget (lsq's ridge chosen on every "
+                + "fifth calibration row too); magnitude, structured and Wanda pruned again to lsq's count "
+                + "(`<baseline>@lsq`).%n"
                 + "- Scores: test split only, RMSE in the target's units.%n%n",
                 version, Instant.now(), String.join(", ", plan.datasets()), plan.seeds(), archs,
                 plan.learningRate(), plan.batchSize(), plan.maxEpochs(), plan.patience(), plan.levels(),

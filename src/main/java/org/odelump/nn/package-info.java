@@ -3,7 +3,10 @@
  * ({@link org.odelump.nn.Mlp}) are encoded as polynomial ODEs in odelump's DSL ({@link org.odelump.nn.NetworkEncoder}:
  * ray and layer-wise encodings, softplus surrogate for ReLU), compressed by lumping the parsed encoding
  * ({@link org.odelump.nn.LumpingCompressor}: ε-FE = AFDE and ε-BE = ABDE) and rebuilt as a smaller network
- * ({@link org.odelump.nn.NeuronMerge}: merges plus exact reductions). The pruning baselines it is compared with:
+ * ({@link org.odelump.nn.NeuronMerge}: merges plus exact reductions); the neurons can instead be chosen by
+ * least-squares selection ({@link org.odelump.nn.LeastSquaresSelection}, approximate linear lumping of the
+ * layer-wise encoding) or by their ray trajectories ({@link org.odelump.nn.DynamicsLumping}). The pruning
+ * baselines it is compared with:
  * {@link org.odelump.nn.GlobalMagnitudePruning}, {@link org.odelump.nn.LayerMagnitudePruning},
  * {@link org.odelump.nn.StructuredMagnitudePruning} and {@link org.odelump.nn.WandaPruning}, run at a common
  * non-zero parameter count by {@link org.odelump.nn.BaselineMatching}, followed by the same

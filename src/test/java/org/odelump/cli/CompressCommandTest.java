@@ -100,7 +100,7 @@ class CompressCommandTest {
             assertThat(report(out).get("parametersAfter").asLong()).isEqualTo(200);
         }
         Path out = tmp.resolve("p-afde");
-        CliRun r = compress(out, "--params", "200", "--compensation", "none");
+        CliRun r = compress(out, "--criterion", "weights", "--params", "200", "--compensation", "none");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = report(out);
         long achieved = j.at("/target/achievedParameters").asLong();
@@ -114,7 +114,7 @@ class CompressCommandTest {
         }
         // the epsilon found reproduces the count when given directly
         Path again = tmp.resolve("p-afde-eps");
-        assertThat(compress(again, "--epsilon", Double.toString(j.get("epsilon").asDouble()),
+        assertThat(compress(again, "--criterion", "weights", "--epsilon", Double.toString(j.get("epsilon").asDouble()),
                 "--compensation", "none").code()).isZero();
         assertThat(report(again).get("parametersAfter").asLong()).isEqualTo(achieved);
     }
@@ -172,8 +172,8 @@ class CompressCommandTest {
         Path data = tmp.resolve("planted.csv");
         Files.writeString(data, csv.toString());
         Path out = tmp.resolve("planted");
-        CliRun r = CliRun.of("compress", file.toString(), "--data", data.toString(), "--target", "y", "--epsilon",
-                "0", "--compensation", "none", "-o", out.toString());
+        CliRun r = CliRun.of("compress", file.toString(), "--data", data.toString(), "--target", "y", "--criterion",
+                "weights", "--epsilon", "0", "--compensation", "none", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         Mlp c = NetworkFiles.read(out.resolve("compressed.json")).mlp();
         assertThat(c.widths()).containsExactly(2, 3, 1);
@@ -182,6 +182,53 @@ class CompressCommandTest {
             assertThat(c.apply(x)[0]).isCloseTo(net.apply(x)[0], org.assertj.core.data.Offset.offset(1e-12));
         }
         assertThat(report(out).at("/methods/0/rmse").asDouble()).isLessThan(1e-5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lsq", "dynamics"})
+    void theLsqAndDynamicsCriteriaReachARatioAndAreComparedWithTheBaselinesAtTheirCount(String criterion)
+            throws Exception {
+        Path out = tmp.resolve(criterion);
+        CliRun r = compress(out, "--criterion", criterion, "--ratio", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = report(out);
+        long before = j.get("parametersBefore").asLong();
+        assertThat(j.get("parametersAfter").asLong()).isLessThanOrEqualTo(before / 2).isPositive();
+        assertThat(j.at("/methods/0/description").asText()).contains(criterion.equals("lsq") ? "lsq selection"
+                : "dynamics lumping");
+        assertThat(j.at("/methods/1/name").asText()).isEqualTo("magnitude");
+        Mlp c = NetworkFiles.read(out.resolve("compressed.json")).mlp();
+        assertThat(c.parameterCount()).isLessThanOrEqualTo(before / 2);
+        assertFiniteOutputs(c);
+    }
+
+    @Test
+    void lsqAtEpsilonZeroRemovesOnlyAPlantedDuplicate() throws Exception {
+        double[][] w0 = {{0.7, -1.2}, {0.3, 0.9}, {-0.5, 0.4}, {0.7, -1.2}};
+        double[] b0 = {0.1, -0.2, 0.05, 0.1};
+        Mlp net = new Mlp(List.of(new DenseLayer(w0, b0, Activation.TANH),
+                new DenseLayer(new double[][] {{1.1, -0.6, 0.8, 0.45}}, new double[] {0.3}, Activation.IDENTITY)));
+        Path file = tmp.resolve("dup.json");
+        NetworkFiles.write(file, net, NetworkFormat.JSON);
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        Random rnd = new Random(12);
+        for (int r = 0; r < 80; r++) {
+            double a = rnd.nextGaussian();
+            double b = rnd.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, net.apply(new double[] {a, b})[0]));
+        }
+        Path data = tmp.resolve("dup.csv");
+        Files.writeString(data, csv.toString());
+        Path out = tmp.resolve("dup");
+        CliRun r = CliRun.of("compress", file.toString(), "--data", data.toString(), "--target", "y",
+                "--criterion", "lsq", "--epsilon", "0", "--compensation", "none", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Mlp c = NetworkFiles.read(out.resolve("compressed.json")).mlp();
+        assertThat(c.widths()).containsExactly(2, 3, 1);
+        for (int k = 0; k < 100; k++) {
+            double[] x = {2 * rnd.nextGaussian(), 2 * rnd.nextGaussian()};
+            assertThat(c.apply(x)[0]).isCloseTo(net.apply(x)[0], org.assertj.core.data.Offset.offset(1e-6));
+        }
     }
 
     @Test
@@ -193,8 +240,11 @@ class CompressCommandTest {
         CliRun tooMany = compress(out, "--params", "100000");
         CliRun both = compress(out, "--params", "100", "--epsilon", "0.1");
         CliRun epsForBaseline = compress(out, "--method", "wanda", "--epsilon", "0.1");
-        CliRun unreachable = compress(out, "--params", "3");
-        for (CliRun r : List.of(missing, method, tooMany, both, epsForBaseline, unreachable)) {
+        CliRun unreachable = compress(out, "--criterion", "weights", "--params", "3");
+        CliRun criterionForAbde = compress(out, "--method", "abde", "--criterion", "lsq", "--ratio", "2");
+        CliRun lsqUnreachable = compress(out, "--criterion", "lsq", "--params", "3");
+        for (CliRun r : List.of(missing, method, tooMany, both, epsForBaseline, unreachable, criterionForAbde,
+                lsqUnreachable)) {
             assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_INVALID_INPUT);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("odelump: ");
@@ -203,6 +253,8 @@ class CompressCommandTest {
         assertThat(method.err()).contains("lottery", "afde");
         assertThat(tooMany.err()).contains("100000", "337");
         assertThat(unreachable.err()).contains("out of reach", "AFDE");
+        assertThat(criterionForAbde.err()).contains("--criterion lsq applies to --method afde only");
+        assertThat(lsqUnreachable.err()).contains("out of reach for lsq");
         assertThat(Files.exists(out)).isFalse();
     }
 

@@ -123,8 +123,8 @@ public record ExperimentPlan(List<String> datasets, int seeds, List<List<Integer
      */
     public String runFingerprint() {
         return String.format(Locale.ROOT, "lr=%s batch=%d epochs=%d patience=%d levels=%s calibration=%d "
-                + "syntheticRows=%d split=0.8/0.1/0.1 activation=tanh compensations=%s", learningRate, batchSize,
-                maxEpochs, patience, allLevels(), calibration, syntheticRows,
+                + "syntheticRows=%d split=0.8/0.1/0.1 activation=tanh compensations=%s methods=afde,abde,lsq,dynamics",
+                learningRate, batchSize, maxEpochs, patience, allLevels(), calibration, syntheticRows,
                 java.util.Arrays.toString(org.odelump.nn.Compensation.values()));
     }
 

@@ -14,7 +14,8 @@ import org.odelump.io.Plots;
 /**
  * Turns the rows of an experiment into {@code summary.md}: per dataset and architecture a table of test RMSE
  * (mean ± sample standard deviation over seeds) for every method and compensation at each removed-parameter level,
- * the win rate of AFDE against each baseline, and one PNG per dataset of test RMSE against parameter count.
+ * the win rate of AFDE against each baseline, the verdict table of the lumping variants (afde, lsq, dynamics)
+ * against magnitude, Wanda and structured pruning, and one PNG per dataset of test RMSE against parameter count.
  *
  * <p>Win rate: over the (seed, level, compensation) cells where AFDE and the baseline were measured at the same
  * parameter count, the fraction in which AFDE's test RMSE is strictly lower, once over the tables' levels and once
@@ -22,9 +23,30 @@ import org.odelump.io.Plots;
  */
 public final class ExperimentSummary {
 
-    /** Methods in table order. */
+    /** Methods drawn in the plots, in order. */
+    static final List<String> PLOTTED = List.of("afde", "abde", "magnitude", "layer-magnitude", "structured",
+            "wanda", "lsq", "dynamics");
+
+    /** Methods in table order: the plotted ones, then the baselines pruned to lsq's count. */
     static final List<String> METHODS = List.of("afde", "abde", "magnitude", "layer-magnitude", "structured",
-            "wanda");
+            "wanda", "lsq", "dynamics", "magnitude@lsq", "structured@lsq", "wanda@lsq");
+
+    /** The baselines of the verdict table. */
+    static final List<String> VERDICT_BASELINES = List.of("magnitude", "wanda", "structured");
+
+    /** Compensations of the verdict table: every method gets the same least-squares refit. */
+    static final List<String> VERDICT_COMPENSATIONS = List.of("refit", "refit-all");
+
+    /** Lumping variants of the verdict table, each with the baseline rows it is compared with (same order). */
+    static final Map<String, List<String>> VARIANTS = variants();
+
+    private static Map<String, List<String>> variants() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("afde", VERDICT_BASELINES);
+        m.put("lsq", VERDICT_BASELINES.stream().map(b -> b + NetworkRun.LSQ_MATCHED).toList());
+        m.put("dynamics", VERDICT_BASELINES.stream().map(b -> b + NetworkRun.LSQ_MATCHED).toList());
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /** Baselines AFDE is compared with. */
     static final List<String> BASELINES = List.of("magnitude", "layer-magnitude", "structured", "wanda");
@@ -125,6 +147,93 @@ public final class ExperimentSummary {
         return new Wins(wins, n);
     }
 
+    /**
+     * {@code variant} against {@code baseline} on one dataset at one level, over every architecture, seed and
+     * compensation of {@link #VERDICT_COMPENSATIONS}: strict wins of the variant.
+     */
+    Wins versus(String dataset, double level, String variant, String baseline) {
+        Map<String, ResultRow> mine = new LinkedHashMap<>();
+        List<ResultRow> cells = rows.stream().filter(r -> r.dataset().equals(dataset) && r.kind()
+                == ResultRow.Kind.LEVEL && r.level() == level && VERDICT_COMPENSATIONS.contains(r.compensation()))
+                .toList();
+        for (ResultRow r : cells) {
+            if (r.method().equals(variant)) {
+                mine.put(r.architecture() + "/" + cell(r), r);
+            }
+        }
+        int wins = 0;
+        int n = 0;
+        for (ResultRow r : cells) {
+            ResultRow v = r.method().equals(baseline) ? mine.get(r.architecture() + "/" + cell(r)) : null;
+            if (v != null) {
+                n++;
+                if (v.rmse() < r.rmse()) {
+                    wins++;
+                }
+            }
+        }
+        return new Wins(wins, n);
+    }
+
+    /** True when the variant wins more than half of its cells against each verdict baseline. */
+    boolean beatsAll(String dataset, double level, String variant) {
+        for (String b : VARIANTS.get(variant)) {
+            Wins w = versus(dataset, level, variant, b);
+            if (w.cells() == 0 || 2 * w.wins() <= w.cells()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void verdict(StringBuilder sb) {
+        sb.append("\n## Lumping against magnitude, Wanda and structured pruning\n\n");
+        sb.append("Strict wins of each lumping variant in the cells (architecture × seed × compensation refit and "
+                + "refit-all: every method gets the same least-squares refit) at each table level. afde is compared "
+                + "with the baselines pruned to afde's non-zero count; lsq with those pruned to lsq's count "
+                + "(`<baseline>@lsq`; lsq's network is dense, so its dense and non-zero counts are equal and "
+                + "structured pruning matches its dense count); dynamics, whose own count lies within the same "
+                + "budget, with the same `@lsq` rows. *beats all*: more than half of the cells won against each "
+                + "of the three.\n\n");
+        sb.append("| dataset | variant |");
+        for (double l : plan.levels()) {
+            int pct = (int) Math.round(l * 100);
+            for (String b : VERDICT_BASELINES) {
+                sb.append(' ').append(pct).append(" %: vs ").append(b).append(" |");
+            }
+            sb.append(' ').append(pct).append(" %: beats all |");
+        }
+        sb.append("\n|---|---|").append("---|".repeat(plan.levels().size() * (VERDICT_BASELINES.size() + 1)))
+                .append('\n');
+        Map<String, int[]> datasetsWon = new LinkedHashMap<>();
+        for (String d : datasets()) {
+            for (Map.Entry<String, List<String>> v : VARIANTS.entrySet()) {
+                sb.append("| ").append(d).append(" | ").append(v.getKey()).append(" |");
+                int[] won = datasetsWon.computeIfAbsent(v.getKey(), k -> new int[plan.levels().size()]);
+                for (int li = 0; li < plan.levels().size(); li++) {
+                    double l = plan.levels().get(li);
+                    for (String b : v.getValue()) {
+                        Wins w = versus(d, l, v.getKey(), b);
+                        sb.append(' ').append(w.cells() == 0 ? "—" : w.wins() + "/" + w.cells()).append(" |");
+                    }
+                    boolean all = beatsAll(d, l, v.getKey());
+                    won[li] += all ? 1 : 0;
+                    sb.append(all ? " yes |" : " no |");
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append('\n');
+        for (Map.Entry<String, int[]> e : datasetsWon.entrySet()) {
+            sb.append("- ").append(e.getKey()).append(" beats all three on");
+            for (int li = 0; li < plan.levels().size(); li++) {
+                sb.append(li == 0 ? " " : ", ").append(e.getValue()[li]).append(" of ").append(datasets().size())
+                        .append(" datasets at ").append(Math.round(plan.levels().get(li) * 100)).append(" %");
+            }
+            sb.append(".\n");
+        }
+    }
+
     private static String cell(ResultRow r) {
         return r.seed() + "/" + r.level() + "/" + r.compensation();
     }
@@ -152,6 +261,7 @@ public final class ExperimentSummary {
                 sb.append('\n');
             }
         }
+        verdict(sb);
         for (String d : datasets()) {
             sb.append("\n## ").append(d).append("\n\n");
             sb.append("Data: ").append(sources.getOrDefault(d, "?")).append("\n\n");
@@ -168,7 +278,8 @@ public final class ExperimentSummary {
                 sb.append(String.format(Locale.ROOT, "Uncompressed test RMSE %s. Cells: test RMSE mean ± std over "
                         + "seeds, and in brackets the mean share of parameters actually removed (AFDE and ABDE "
                         + "reach the largest size not above the level's budget; the baselines are pruned to "
-                        + "AFDE's size).%n%n", fmt(o)));
+                        + "AFDE's size; lsq and dynamics reach the largest dense size not above the budget, and "
+                        + "`<baseline>@lsq` is pruned to lsq's size).%n%n", fmt(o)));
                 sb.append("| method | compensation |");
                 for (double l : plan.levels()) {
                     sb.append(String.format(Locale.ROOT, " %d %% removed |", Math.round(l * 100)));
@@ -224,7 +335,7 @@ public final class ExperimentSummary {
             List<ResultRow> orig = select(dataset, a, ResultRow.Kind.ORIGINAL);
             for (String c : COMPENSATIONS) {
                 List<Plots.Curve> curves = new ArrayList<>();
-                for (String m : METHODS) {
+                for (String m : PLOTTED) {
                     Map<Double, List<ResultRow>> byPoint = new TreeMap<>();
                     for (ResultRow r : sweep) {
                         if (r.method().equals(m) && r.compensation().equals(c)) {

@@ -19,7 +19,9 @@ import org.odelump.lumping.EpsilonMode;
 import org.odelump.nn.BaselineMatching;
 import org.odelump.nn.Compensation;
 import org.odelump.nn.Dataset;
+import org.odelump.nn.DynamicsLumping;
 import org.odelump.nn.EpsilonSearch;
+import org.odelump.nn.LeastSquaresSelection;
 import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.MlpTrainer;
@@ -181,6 +183,13 @@ final class NetworkRun {
                         (System.nanoTime() - ts) / 1e9, rows);
             }
         }
+        for (double level : plan.allLevels()) {
+            long target = (long) Math.floor((1 - level) * full);
+            phase.accept("lsq at " + Math.round(level * 100) + " % removed");
+            measureLsq(level, target, net, calibration, score, full, rows);
+            phase.accept("dynamics at " + Math.round(level * 100) + " % removed");
+            measureDynamics(level, target, net, calibration, score, full, rows);
+        }
         writeRun(rows, original, split, calibration.length, report, retrained,
                 (System.nanoTime() - t0) / 1e9);
         return new Outcome(rows, false, retrained);
@@ -214,6 +223,67 @@ final class NetworkRun {
             }
         }
     }
+
+    /**
+     * The {@code lsq} criterion at the largest size within {@code target} dense parameters (its ridge validated on
+     * held-out calibration rows), under every compensation, and global magnitude, structured and Wanda pruning at
+     * its parameter count, named {@code <baseline>@lsq}.
+     */
+    private void measureLsq(double level, long target, Mlp net, double[][] calibration, Scorer score, long full,
+                            List<ResultRow> rows) {
+        long ts = System.nanoTime();
+        LeastSquaresSelection.Result r;
+        try {
+            r = LeastSquaresSelection.withValidatedRidge(net, calibration,
+                    (cal, ridge) -> LeastSquaresSelection.atMost(net, cal, ridge, target));
+        } catch (IllegalArgumentException unreachable) {
+            return;
+        }
+        double searchSeconds = (System.nanoTime() - ts) / 1e9;
+        for (Compensation c : Compensation.values()) {
+            long t1 = System.nanoTime();
+            Mlp out = c.apply(net, r.network(), r.neuronOrigin(), calibration);
+            rows.add(row(ResultRow.Kind.LEVEL, level, "lsq", c, r.epsilon(), out.nonZeroCount(), full,
+                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
+        }
+        long t2 = System.nanoTime();
+        Map<BaselineMatching.Baseline, PrunedNetwork> pruned = new BaselineMatching(net, calibration,
+                r.network().nonZeroCount()).compute();
+        double each = (System.nanoTime() - t2) / 1e9 / pruned.size();
+        for (Map.Entry<BaselineMatching.Baseline, PrunedNetwork> e : pruned.entrySet()) {
+            if (e.getKey() == BaselineMatching.Baseline.LAYER_MAGNITUDE) {
+                continue;
+            }
+            for (Compensation c : Compensation.values()) {
+                long t1 = System.nanoTime();
+                Mlp out = c.apply(net, e.getValue(), calibration);
+                rows.add(row(ResultRow.Kind.LEVEL, level, baselineName(e.getKey()) + LSQ_MATCHED, c, r.epsilon(),
+                        out.nonZeroCount(), full, score.of(out), each + (System.nanoTime() - t1) / 1e9));
+            }
+        }
+    }
+
+    /** The {@code dynamics} criterion at the largest size within {@code target} dense parameters. */
+    private void measureDynamics(double level, long target, Mlp net, double[][] calibration, Scorer score,
+                                 long full, List<ResultRow> rows) {
+        long ts = System.nanoTime();
+        DynamicsLumping.Result r;
+        try {
+            r = DynamicsLumping.atMost(net, calibration, target);
+        } catch (IllegalArgumentException unreachable) {
+            return;
+        }
+        double searchSeconds = (System.nanoTime() - ts) / 1e9;
+        for (Compensation c : Compensation.values()) {
+            long t1 = System.nanoTime();
+            Mlp out = c.apply(net, r.network(), r.neuronOrigin(), calibration);
+            rows.add(row(ResultRow.Kind.LEVEL, level, "dynamics", c, r.epsilon(), out.nonZeroCount(), full,
+                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
+        }
+    }
+
+    /** Suffix of the method name of a baseline pruned to the {@code lsq} network's count. */
+    static final String LSQ_MATCHED = "@lsq";
 
     /** The method names of the results, as {@code odelump compress --method} spells them. */
     static String baselineName(BaselineMatching.Baseline b) {

@@ -5,7 +5,8 @@
  * {@link org.odelump.nn.SyntheticDataset}s and the UCI files of {@link org.odelump.nn.UciDataset}), seeds,
  * architectures and training settings; {@link org.odelump.nn.experiment.Experiment} runs one
  * {@code NetworkRun} per dataset, architecture and seed on a thread pool (train or reuse a cached network, compress
- * with AFDE, ABDE and the pruning baselines at matched counts under every {@link org.odelump.nn.Compensation}),
+ * with AFDE, ABDE, the lsq and dynamics criteria and the pruning baselines at matched counts under every
+ * {@link org.odelump.nn.Compensation}),
  * keeps each finished run on disk so that an interrupted experiment resumes, and
  * {@link org.odelump.nn.experiment.ExperimentSummary} turns the {@link org.odelump.nn.experiment.ResultRow}s into
  * tables, win rates and plots. Library code: it writes files into the output directory it is given and reports

@@ -41,4 +41,28 @@ class ExperimentSummaryTest {
                 "| wanda | none | 0.5 ± 0 (52 %) n=1 |", "| abde | none | unreachable |",
                 "Uncompressed test RMSE 0.75 ± 0.354", "Data: made by hand", "50 % (1/2)", "0 % (0/1)");
     }
+
+    @Test
+    void theVerdictCountsWinsOverArchitecturesSeedsAndRefitCompensationsAgainstTheMatchedBaselines() {
+        List<ResultRow> rows = new ArrayList<>();
+        for (int seed = 1; seed <= 2; seed++) {
+            for (String comp : List.of("none", "refit", "refit-all")) {
+                // lsq wins every refit cell against magnitude and Wanda, only seed 1 against structured
+                rows.add(row(seed, "lsq", comp, 1, 50));
+                rows.add(row(seed, "magnitude@lsq", comp, 2, 50));
+                rows.add(row(seed, "wanda@lsq", comp, 3, 50));
+                rows.add(row(seed, "structured@lsq", comp, seed == 1 ? 1.5 : 0.5, 48));
+                // the unmatched baseline rows do not count for lsq
+                rows.add(row(seed, "structured", comp, 0.1, 50));
+            }
+        }
+        ExperimentPlan plan = new ExperimentPlan(List.of("rn"), 2, List.of(List.of(4, 4)), 1e-3, 8, 2, 1,
+                List.of(0.5), List.of(), 10, 10, null);
+        ExperimentSummary s = new ExperimentSummary(plan, rows, Map.of());
+        assertThat(s.versus("rn", 0.5, "lsq", "magnitude@lsq")).isEqualTo(new ExperimentSummary.Wins(4, 4));
+        assertThat(s.versus("rn", 0.5, "lsq", "structured@lsq")).isEqualTo(new ExperimentSummary.Wins(2, 4));
+        assertThat(s.beatsAll("rn", 0.5, "lsq")).isFalse();
+        assertThat(s.markdown("", Map.of())).contains("| rn | lsq | 4/4 | 4/4 | 2/4 | no |",
+                "lsq beats all three on 0 of 1 datasets at 50 %");
+    }
 }

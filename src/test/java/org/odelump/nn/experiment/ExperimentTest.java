@@ -89,6 +89,15 @@ class ExperimentTest {
                         assertThat(by.get(b).parameters()).as(b).isEqualTo(afde.parameters());
                     }
                     assertThat(by.get("structured").parameters()).isLessThanOrEqualTo(afde.parameters());
+                    // lsq and dynamics reach the budget in dense parameters; the @lsq baselines match lsq's count
+                    long budget = (long) Math.floor((1 - level) * full);
+                    ResultRow lsq = by.get("lsq");
+                    assertThat(lsq.parameters()).isLessThanOrEqualTo(budget);
+                    assertThat(by.get("dynamics").parameters()).isLessThanOrEqualTo(budget);
+                    for (String b : List.of("magnitude@lsq", "wanda@lsq")) {
+                        assertThat(by.get(b).parameters()).as(b).isEqualTo(lsq.parameters());
+                    }
+                    assertThat(by.get("structured@lsq").parameters()).isLessThanOrEqualTo(lsq.parameters());
                     for (ResultRow r : cell) {
                         assertThat(r.removed()).isCloseTo(1 - (double) r.parameters() / full, within(1e-12));
                         assertThat(r.rmse()).isFinite().isPositive();
@@ -101,7 +110,8 @@ class ExperimentTest {
         assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         String summary = Files.readString(out.resolve("summary.md"));
         assertThat(summary).startsWith("# header").contains("| afde | refit |", "50 % removed", "vs wanda (tables)",
-                "![test RMSE against parameters for abalone](abalone.png)").doesNotContain("25 % removed");
+                "![test RMSE against parameters for abalone](abalone.png)", "| abalone | lsq |",
+                "50 %: beats all", "lsq beats all three on").doesNotContain("25 % removed");
     }
 
     @Test
