@@ -329,16 +329,7 @@ public final class LeastSquaresRefit {
                 }
             }
         }
-        double diag = 0;
-        for (int i = 0; i <= p; i++) {
-            for (int j = 0; j < i; j++) {
-                g[i][j] = g[j][i];
-            }
-            if (i < p) {
-                diag += g[i][i];
-            }
-        }
-        double lambda = ridge * (diag > 0 ? diag / p : 1.0);
+        double lambda = mirrorAndScaleRidge(g, p, ridge);
         double[][] w = layer.weights();
         double[] b = layer.bias();
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
@@ -405,5 +396,23 @@ public final class LeastSquaresRefit {
             idx[k++] = row.length;
         }
         return Arrays.copyOf(idx, k);
+    }
+
+    /**
+     * Completes the symmetric Gram matrix {@code g} ((p+1)×(p+1), upper triangle filled, the last row and column
+     * for the bias) and returns the ridge term: {@code ridge} times the mean of the p weight diagonal entries (or
+     * times 1 when they are all 0), so the ridge does not depend on the scale of the activations.
+     */
+    static double mirrorAndScaleRidge(double[][] g, int p, double ridge) {
+        double diag = 0;
+        for (int i = 0; i <= p; i++) {
+            for (int j = 0; j < i; j++) {
+                g[i][j] = g[j][i];
+            }
+            if (i < p) {
+                diag += g[i][i];
+            }
+        }
+        return ridge * (diag > 0 ? diag / p : 1.0);
     }
 }

@@ -377,16 +377,7 @@ public final class LeastSquaresSelection {
                     sq[k] += t[s][k] * t[s][k];
                 }
             }
-            double diag = 0;
-            for (int i = 0; i <= p; i++) {
-                for (int j = 0; j < i; j++) {
-                    g[i][j] = g[j][i];
-                }
-                if (i < p) {
-                    diag += g[i][i];
-                }
-            }
-            double lambda = ridge * (diag > 0 ? diag / p : 1.0);
+            double lambda = LeastSquaresRefit.mirrorAndScaleRidge(g, p, ridge);
             for (int i = 0; i < p; i++) {
                 g[i][i] += lambda;
             }
