@@ -31,6 +31,7 @@ import org.odelump.nn.Mlp;
 import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.PrunedNetwork;
 import org.odelump.nn.RegressionMetrics;
+import org.odelump.nn.SizeTargetUnreachableException;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
@@ -367,7 +368,7 @@ final class CompressCommand implements Callable<Integer> {
             DynamicsLumping.Result r = epsilon != null ? new DynamicsLumping(mlp, cal, epsilon).compute()
                     : DynamicsLumping.atMost(mlp, cal, target);
             return new Lumped(r.network(), r.neuronOrigin(), r.epsilon(), r.describe());
-        } catch (IllegalArgumentException e) {
+        } catch (SizeTargetUnreachableException e) {
             throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
     }
@@ -529,7 +530,7 @@ final class CompressCommand implements Callable<Integer> {
                                       long target) {
         try {
             return new EpsilonSearch(p, m, mode).atMost(target);
-        } catch (IllegalArgumentException e) {
+        } catch (SizeTargetUnreachableException e) {
             throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
     }

@@ -179,7 +179,8 @@ public final class DynamicsLumping {
         double hi = 2.0 + 1e-9;
         Result best = new DynamicsLumping(original, tr, hi).compute();
         if (best.network().parameterCount() > maxParameters) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "target %d parameters is out of reach for "
+            throw new SizeTargetUnreachableException(maxParameters, best.network().parameterCount(),
+                    String.format(Locale.ROOT, "target %d parameters is out of reach for "
                     + "dynamics: one neuron per hidden layer leaves %d", maxParameters,
                     best.network().parameterCount()));
         }

@@ -45,7 +45,7 @@ public final class EpsilonSearch {
     /**
      * The smallest ε (to a relative 1e-6) whose compressed network has at most {@code target} non-zero parameters.
      *
-     * @throws IllegalArgumentException if even the largest ε tried (4 relative, 1e12 absolute) leaves more
+     * @throws SizeTargetUnreachableException if even the largest ε tried (4 relative, 1e12 absolute) leaves more
      */
     public Found atMost(long target) {
         int start = evaluations;
@@ -58,7 +58,8 @@ public final class EpsilonSearch {
         LumpingCompressor.Result hiResult = at(hi);
         while (hiResult.network().nonZeroCount() > target) {
             if (hi >= limit) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "target %d non-zero "
+                throw new SizeTargetUnreachableException(target, hiResult.network().nonZeroCount(),
+                        String.format(java.util.Locale.ROOT, "target %d non-zero "
                         + "parameters is out of reach for %s: at epsilon %.6g (%s) the network still has %d", target,
                         method, hi, mode, hiResult.network().nonZeroCount()));
             }

@@ -152,7 +152,8 @@ public final class LeastSquaresSelection {
         double hi = MAX_EPSILON;
         Result best = context.run(hi, null);
         if (best.network().parameterCount() > maxParameters) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "target %d parameters is out of reach for "
+            throw new SizeTargetUnreachableException(maxParameters, best.network().parameterCount(),
+                    String.format(Locale.ROOT, "target %d parameters is out of reach for "
                     + "lsq: one neuron per hidden layer leaves %d", maxParameters, best.network().parameterCount()));
         }
         double lo = 0;

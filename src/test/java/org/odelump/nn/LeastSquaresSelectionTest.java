@@ -203,7 +203,7 @@ class LeastSquaresSelectionTest {
         LeastSquaresSelection.Result fixed = new LeastSquaresSelection(net, cal, 1e-6, new int[] {5, 7}).compute();
         assertThat(fixed.network().widths()).containsExactly(4, 5, 7, 1);
         assertThatThrownBy(() -> LeastSquaresSelection.atMost(net, cal, 1e-6, 8))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of reach");
+                .isInstanceOf(SizeTargetUnreachableException.class).hasMessageContaining("out of reach");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.odelump.nn.MlpTrainer;
 import org.odelump.nn.NetworkEncoder;
 import org.odelump.nn.PrunedNetwork;
 import org.odelump.nn.RegressionMetrics;
+import org.odelump.nn.SizeTargetUnreachableException;
 import org.odelump.nn.Standardisation;
 import org.odelump.nn.TrainingListener;
 import org.odelump.nn.TrainingReport;
@@ -176,7 +177,7 @@ final class NetworkRun {
                 EpsilonSearch.Found found;
                 try {
                     found = search.atMost(target);
-                } catch (IllegalArgumentException unreachable) {
+                } catch (SizeTargetUnreachableException unreachable) {
                     continue;
                 }
                 measure(level, m, found.epsilon(), found.result(), net, calibration, score, full,
@@ -236,7 +237,7 @@ final class NetworkRun {
         try {
             r = LeastSquaresSelection.withValidatedRidge(net, calibration,
                     (cal, ridge) -> LeastSquaresSelection.atMost(net, cal, ridge, target));
-        } catch (IllegalArgumentException unreachable) {
+        } catch (SizeTargetUnreachableException unreachable) {
             return;
         }
         double searchSeconds = (System.nanoTime() - ts) / 1e9;
@@ -270,7 +271,7 @@ final class NetworkRun {
         DynamicsLumping.Result r;
         try {
             r = DynamicsLumping.atMost(net, calibration, target);
-        } catch (IllegalArgumentException unreachable) {
+        } catch (SizeTargetUnreachableException unreachable) {
             return;
         }
         double searchSeconds = (System.nanoTime() - ts) / 1e9;
