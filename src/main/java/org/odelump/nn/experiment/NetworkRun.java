@@ -241,12 +241,8 @@ final class NetworkRun {
             return;
         }
         double searchSeconds = (System.nanoTime() - ts) / 1e9;
-        for (Compensation c : Compensation.values()) {
-            long t1 = System.nanoTime();
-            Mlp out = c.apply(net, r.network(), r.neuronOrigin(), calibration);
-            rows.add(row(ResultRow.Kind.LEVEL, level, "lsq", c, r.epsilon(), out.nonZeroCount(), full,
-                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
-        }
+        addCompensatedRows(level, "lsq", r.network(), r.neuronOrigin(), r.epsilon(), searchSeconds, net, calibration,
+                score, full, rows);
         long t2 = System.nanoTime();
         Map<BaselineMatching.Baseline, PrunedNetwork> pruned = new BaselineMatching(net, calibration,
                 r.network().nonZeroCount()).compute();
@@ -264,6 +260,21 @@ final class NetworkRun {
         }
     }
 
+    /**
+     * One row per compensation for a network lumped by a criterion (its neurons' origins in {@code neuronOrigin});
+     * each row's time is the search plus that compensation.
+     */
+    private void addCompensatedRows(double level, String method, Mlp lumped, List<int[]> neuronOrigin,
+                                    double epsilon, double searchSeconds, Mlp net, double[][] calibration,
+                                    Scorer score, long full, List<ResultRow> rows) {
+        for (Compensation c : Compensation.values()) {
+            long t1 = System.nanoTime();
+            Mlp out = c.apply(net, lumped, neuronOrigin, calibration);
+            rows.add(row(ResultRow.Kind.LEVEL, level, method, c, epsilon, out.nonZeroCount(), full,
+                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
+        }
+    }
+
     /** The {@code dynamics} criterion at the largest size within {@code target} dense parameters. */
     private void measureDynamics(double level, long target, Mlp net, double[][] calibration, Scorer score,
                                  long full, List<ResultRow> rows) {
@@ -275,12 +286,8 @@ final class NetworkRun {
             return;
         }
         double searchSeconds = (System.nanoTime() - ts) / 1e9;
-        for (Compensation c : Compensation.values()) {
-            long t1 = System.nanoTime();
-            Mlp out = c.apply(net, r.network(), r.neuronOrigin(), calibration);
-            rows.add(row(ResultRow.Kind.LEVEL, level, "dynamics", c, r.epsilon(), out.nonZeroCount(), full,
-                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
-        }
+        addCompensatedRows(level, "dynamics", r.network(), r.neuronOrigin(), r.epsilon(), searchSeconds, net,
+                calibration, score, full, rows);
     }
 
     /** Suffix of the method name of a baseline pruned to the {@code lsq} network's count. */
