@@ -69,9 +69,6 @@ final class DatasetCommand implements Callable<Integer> {
             return glyphs();
         }
         data.require(name);
-        if (data.rows < 10) {
-            throw new Main.UsageException("--rows must be at least 10");
-        }
         ExperimentPlan plan = new ExperimentPlan(List.of(name), 1, ExperimentPlan.DEFAULT_ARCHITECTURES, 1e-3, 64,
                 1, 0, ExperimentPlan.DEFAULT_LEVELS, List.of(), 2, data.rows, data.dataDir);
         ExperimentDataset d;
@@ -106,9 +103,6 @@ final class DatasetCommand implements Callable<Integer> {
 
     /** The generated classification set of {@link GlyphDataset}: pixel columns, then the label text. */
     private int glyphs() throws java.io.IOException {
-        if (data.rows < 1) {
-            throw new Main.UsageException("--rows must be at least 1");
-        }
         long s = seed == null ? 1 : seed;
         Dataset table = GlyphDataset.generate(data.rows, s);
         List<String> header = new ArrayList<>(table.featureNames());

@@ -83,14 +83,6 @@ final class EncodeCommand implements Callable<Integer> {
                         + mlp.inputs() + " inputs");
             }
             x = input.stream().mapToDouble(Double::doubleValue).toArray();
-            for (double v : x) {
-                if (!Double.isFinite(v)) {
-                    throw new Main.UsageException("--input values must be finite numbers");
-                }
-            }
-        }
-        if (!(beta > 0) || Double.isInfinite(beta)) {
-            throw new Main.UsageException("--beta must be a finite number > 0");
         }
         NetworkEncoder.Encoded e;
         try {

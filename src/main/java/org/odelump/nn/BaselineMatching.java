@@ -73,13 +73,22 @@ public final class BaselineMatching {
         return all == 0 ? 0 : (double) zeros / all;
     }
 
+    /** Every baseline at the target. */
     public Map<Baseline, PrunedNetwork> compute() {
         Map<Baseline, PrunedNetwork> out = new EnumMap<>(Baseline.class);
-        out.put(Baseline.GLOBAL_MAGNITUDE,
-                new GlobalMagnitudePruning(network, target, scope).compute());
-        out.put(Baseline.LAYER_MAGNITUDE, new LayerMagnitudePruning(network, target, scope).compute());
-        out.put(Baseline.STRUCTURED_MAGNITUDE, new StructuredMagnitudePruning(network, target).compute());
-        out.put(Baseline.WANDA, new WandaPruning(network, calibration, target, scope).compute());
+        for (Baseline b : Baseline.values()) {
+            out.put(b, compute(b));
+        }
         return out;
+    }
+
+    /** One baseline at the target. */
+    public PrunedNetwork compute(Baseline baseline) {
+        return switch (baseline) {
+            case GLOBAL_MAGNITUDE -> new GlobalMagnitudePruning(network, target, scope).compute();
+            case LAYER_MAGNITUDE -> new LayerMagnitudePruning(network, target, scope).compute();
+            case STRUCTURED_MAGNITUDE -> new StructuredMagnitudePruning(network, target).compute();
+            case WANDA -> new WandaPruning(network, calibration, target, scope).compute();
+        };
     }
 }
