@@ -15,21 +15,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
-import org.odelump.nn.BaselineMatching;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CompressionComparison;
-import org.odelump.nn.CompressionData;
-import org.odelump.nn.CompressionMethod;
-import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.SizeTargetUnreachableException;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionData;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.compress.LumpingCompressor;
+import org.odelump.nn.compress.SizeTargetUnreachableException;
+import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkProvenance;
-import picocli.CommandLine;
+import org.odelump.nn.prune.BaselineMatching;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code odelump compress NET}: compresses a trained network by AFDE/ABDE ({@link LumpingCompressor}) or by a

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.odelump.nn.ClassificationMetrics;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CompressionComparison;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.RegressionMetrics;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.data.ClassificationMetrics;
+import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFormat;
 
 /** The report of {@link CompressCommand}: JSON, Markdown and the console summary from the same values. */

@@ -13,8 +13,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CompressionComparison;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
 
 /**
  * The {@code --plot} sweep of {@link CompressCommand}: {@value #POINTS} relative ε values, geometrically spaced

@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.GlyphDataset;
 import org.odelump.nn.Softmax;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.GlyphDataset;
 import org.odelump.nn.experiment.ExperimentDataset;
 import org.odelump.nn.experiment.ExperimentPlan;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code odelump dataset NAME}: writes one dataset of the compression experiment as CSV, exactly as {@code odelump

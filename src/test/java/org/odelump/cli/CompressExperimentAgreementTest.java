@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.odelump.io.CsvTables;
 import org.odelump.lumping.EpsilonMode;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CompressionComparison;
-import org.odelump.nn.CompressionData;
-import org.odelump.nn.CompressionMethod;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.UciDataset;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionData;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.UciDataset;
 
 /**
  * {@code odelump experiment} and {@code odelump compress} measure the same thing the same way: the experiment trains

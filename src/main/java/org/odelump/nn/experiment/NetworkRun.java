@@ -16,21 +16,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CompressionComparison;
-import org.odelump.nn.CompressionMethod;
-import org.odelump.nn.Dataset;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.MlpTrainer;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.SizeTargetUnreachableException;
-import org.odelump.nn.Standardisation;
-import org.odelump.nn.TrainingListener;
-import org.odelump.nn.TrainingReport;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.compress.SizeTargetUnreachableException;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.RegressionMetrics;
+import org.odelump.nn.data.Standardisation;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
 import org.odelump.nn.io.NetworkProvenance;
+import org.odelump.nn.train.MlpTrainer;
+import org.odelump.nn.train.TrainingListener;
+import org.odelump.nn.train.TrainingReport;
 
 /**
  * One network of an experiment: one dataset, one architecture, one seed. Splits the data 80/10/10 with the seed,
