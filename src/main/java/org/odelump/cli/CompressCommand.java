@@ -27,9 +27,9 @@ import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkProvenance;
 import org.odelump.nn.prune.BaselineMatching;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code odelump compress NET}: compresses a trained network by AFDE/ABDE ({@link LumpingCompressor}) or by a

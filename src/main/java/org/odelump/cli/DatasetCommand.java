@@ -13,9 +13,9 @@ import org.odelump.nn.data.Dataset;
 import org.odelump.nn.data.GlyphDataset;
 import org.odelump.nn.experiment.ExperimentDataset;
 import org.odelump.nn.experiment.ExperimentPlan;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code odelump dataset NAME}: writes one dataset of the compression experiment as CSV, exactly as {@code odelump

@@ -10,9 +10,9 @@ import org.odelump.nn.Mlp;
 import org.odelump.nn.compress.NetworkEncoder;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code odelump encode NET}: writes a network as a polynomial ODE in the DSL ({@link NetworkEncoder}). */
 @CommandLine.Command(name = "encode", mixinStandardHelpOptions = true,

@@ -18,9 +18,9 @@ import org.odelump.dsl.OdeParser;
 import org.odelump.lumping.Prepartition;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Partition;
-import org.odelump.testutil.LumpingDefinitions;
 import org.odelump.numeric.Simulator;
 import org.odelump.numeric.Trajectory;
+import org.odelump.testutil.LumpingDefinitions;
 
 /**
  * The claims in the header of {@code ode-specs/glycolytic_oscillator.ode}, checked without odelump's lumping code:
