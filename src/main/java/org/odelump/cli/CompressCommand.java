@@ -4,14 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
@@ -211,12 +208,7 @@ final class CompressCommand implements Callable<Integer> {
         SizeTarget size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
                 epsilon != null ? epsilon : params != null ? params : ratio, target, compressed.epsilon(),
                 compressed.evaluations());
-        List<CompressionComparison.Result> results = new ArrayList<>();
-        results.add(comparison.compensate(compressed, compensation));
-        Set<CompressionMethod> baselines = EnumSet.of(CompressionMethod.MAGNITUDE,
-                CompressionMethod.LAYER_MAGNITUDE, CompressionMethod.STRUCTURED, CompressionMethod.WANDA);
-        baselines.remove(method);
-        results.addAll(comparison.matched(compressed.network().nonZeroCount(), baselines, List.of(compensation)));
+        List<CompressionComparison.Result> results = comparison.withMatchedBaselines(compressed, compensation);
         Mlp primary = results.get(0).network();
 
         CompressReport.Classification classes = null;

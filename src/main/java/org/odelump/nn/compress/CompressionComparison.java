@@ -2,6 +2,7 @@ package org.odelump.nn.compress;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -243,22 +244,34 @@ public final class CompressionComparison {
     }
 
     /**
+     * The matched comparison: {@code c} under the compensation, then every baseline other than {@code c}'s own
+     * method pruned to the non-zero count {@code c} reached, under the same compensation.
+     */
+    public List<Result> withMatchedBaselines(Compressed c, Compensation compensation) {
+        Set<CompressionMethod> baselines = EnumSet.noneOf(CompressionMethod.class);
+        for (CompressionMethod m : CompressionMethod.values()) {
+            if (m.prunes() && m != c.method()) {
+                baselines.add(m);
+            }
+        }
+        List<Result> out = new ArrayList<>();
+        out.add(compensate(c, compensation));
+        out.addAll(matched(c.network().nonZeroCount(), baselines, List.of(compensation)));
+        return out;
+    }
+
+    /**
      * afde on weights at {@code points} relative ε values ({@link EpsilonSearch#grid}), each under the
      * compensation, with every baseline matched to afde's count at that ε.
      */
     public List<SweepPoint> sweep(int points, Compensation compensation, SweepListener listener) {
         LumpingCompressor.Prepared p = prepared();
         double[] eps = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL).grid(points);
-        Set<CompressionMethod> baselines = Set.of(CompressionMethod.MAGNITUDE, CompressionMethod.LAYER_MAGNITUDE,
-                CompressionMethod.STRUCTURED, CompressionMethod.WANDA);
         List<SweepPoint> out = new ArrayList<>();
         for (int i = 0; i < eps.length; i++) {
             Compressed c = atEpsilon(CompressionMethod.AFDE, eps[i], EpsilonMode.REL);
             long count = c.network().nonZeroCount();
-            List<Result> results = new ArrayList<>();
-            results.add(compensate(c, compensation));
-            results.addAll(matched(count, baselines, List.of(compensation)));
-            out.add(new SweepPoint(eps[i], count, results));
+            out.add(new SweepPoint(eps[i], count, withMatchedBaselines(c, compensation)));
             listener.pointDone(i + 1, eps.length, eps[i], count);
         }
         return out;

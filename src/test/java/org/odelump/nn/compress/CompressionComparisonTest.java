@@ -103,6 +103,19 @@ class CompressionComparisonTest {
     }
 
     @Test
+    void theMatchedComparisonIsTheMethodThenEveryOtherBaselineAtItsCount() {
+        CompressionComparison c = comparison();
+        CompressionComparison.Compressed wanda = c.atMost(CompressionMethod.WANDA, 60, EpsilonMode.REL);
+        List<CompressionComparison.Result> all = c.withMatchedBaselines(wanda, Compensation.NONE);
+        assertThat(all).extracting(CompressionComparison.Result::method).containsExactly(CompressionMethod.WANDA,
+                CompressionMethod.MAGNITUDE, CompressionMethod.LAYER_MAGNITUDE, CompressionMethod.STRUCTURED);
+        assertThat(all.get(0).parameters()).isEqualTo(60);
+        assertThat(all.get(1).parameters()).isEqualTo(60);
+        assertThat(all.get(2).parameters()).isEqualTo(60);
+        assertThat(all.get(3).parameters()).isLessThanOrEqualTo(60);
+    }
+
+    @Test
     void aBaselineHasNoEpsilonAndAnUnreachableSizeIsTyped() {
         CompressionComparison c = comparison();
         assertThatThrownBy(() -> c.atEpsilon(CompressionMethod.MAGNITUDE, 0.1, EpsilonMode.REL))
