@@ -156,6 +156,7 @@ final class NetworkRun {
                 trainSeconds));
 
         phase.accept("encoding");
+        comparison.prepareEncoding();
         for (CompressionMethod m : List.of(CompressionMethod.AFDE, CompressionMethod.ABDE)) {
             for (double level : plan.allLevels()) {
                 phase.accept(m.key() + " at " + Math.round(level * 100) + " % removed");
