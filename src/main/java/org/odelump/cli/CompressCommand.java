@@ -4,11 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
@@ -172,10 +169,6 @@ final class CompressCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** How the size was chosen and what was reached. */
-    record SizeTarget(String kind, double requested, long targetCount, double epsilon, int evaluations) {
-    }
-
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
@@ -205,7 +198,7 @@ final class CompressCommand implements Callable<Integer> {
         } catch (SizeTargetUnreachableException e) {
             throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
-        SizeTarget size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
+        CompressReport.SizeTarget size = new CompressReport.SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
                 epsilon != null ? epsilon : params != null ? params : ratio, target, compressed.epsilon(),
                 compressed.evaluations());
         List<CompressionComparison.Result> results = comparison.withMatchedBaselines(compressed, compensation);
@@ -225,24 +218,8 @@ final class CompressCommand implements Callable<Integer> {
                 + network.getFileName() + " (sha256 " + d.networkSha256() + ")"));
         NetworkFiles.write(netOut, written, d.format());
 
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("task", task);
-        options.put("method", method.option());
-        options.put("criterion", method.criterion());
-        options.put("epsilon", epsilon);
-        options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
-        options.put("params", params);
-        options.put("ratio", ratio);
-        options.put("compensation", compensation.key());
-        options.put("test", test == null ? null : test.toString());
-        options.put("testFraction", test == null ? testFraction : null);
-        options.put("seed", seed);
-        options.put("calibration", calibration);
-        options.put("plot", plot);
-        CompressReport report = new CompressReport(network.toString(), d.networkSha256(), d.format(),
-                data.toString(), d.dataSha256(), d.testSource(), d.testSha256(), d.test().rows(),
-                d.calibration().length, new Main.Version().getVersion()[0], now, seed, options, mlp, original,
-                compensation, size, results, netOut.getFileName().toString()).withClassification(classes);
+        CompressReport report = CompressReport.of(this, method, d, original, size, results,
+                netOut.getFileName().toString(), now).withClassification(classes);
         if (plot) {
             CompressSweep sweep = new CompressSweep(comparison, compensation);
             sweep.run(output, CliOutput.of(spec));
@@ -299,9 +276,5 @@ final class CompressCommand implements Callable<Integer> {
             throw new Main.UsageException("--criterion lsq needs --calibration of at least 2 rows");
         }
         return CompressionMethod.of(method, c.name()).orElseThrow();
-    }
-
-    static String widths(Mlp m) {
-        return Arrays.toString(m.widths());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import java.util.Map;
 import org.odelump.nn.Mlp;
 import org.odelump.nn.compress.Compensation;
 import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionData;
+import org.odelump.nn.compress.CompressionMethod;
 import org.odelump.nn.data.ClassificationMetrics;
 import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFormat;
@@ -19,7 +22,7 @@ import org.odelump.nn.io.NetworkFormat;
 record CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
                       String testSource, String testSha256, int testRows, int calibrationRows, String tool, String time, long seed,
                       Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
-                      Compensation compensation, CompressCommand.SizeTarget size, List<CompressionComparison.Result> methods,
+                      Compensation compensation, SizeTarget size, List<CompressionComparison.Result> methods,
                       String outputFile, List<SweepRow> sweep, double seconds, Classification classification) {
 
     /**
@@ -49,6 +52,10 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         }
     }
 
+    /** How the size was chosen and what was reached. */
+    record SizeTarget(String kind, double requested, long targetCount, double epsilon, int evaluations) {
+    }
+
     /** One point of the --plot sweep. */
     record SweepRow(String method, double epsilon, long nonZero, double rmse) {
     }
@@ -56,10 +63,34 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
     CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
                    String testSource, String testSha256, int testRows, int calibrationRows, String tool, String time, long seed,
                    Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
-                   Compensation compensation, CompressCommand.SizeTarget size, List<CompressionComparison.Result> methods,
+                   Compensation compensation, SizeTarget size, List<CompressionComparison.Result> methods,
                    String outputFile) {
         this(network, networkSha256, format, data, dataSha256, testSource, testSha256, testRows, calibrationRows, tool,
                 time, seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0, null);
+    }
+
+    /** The report of one run of {@code cmd}: its options, the inputs' provenance and every method's result. */
+    static CompressReport of(CompressCommand cmd, CompressionMethod method, CompressionData d,
+                             RegressionMetrics originalTest, SizeTarget size,
+                             List<CompressionComparison.Result> methods, String outputFile, String time) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("task", cmd.task);
+        options.put("method", method.option());
+        options.put("criterion", method.criterion());
+        options.put("epsilon", cmd.epsilon);
+        options.put("epsilonMode", cmd.epsilonMode.name().toLowerCase(Locale.ROOT));
+        options.put("params", cmd.params);
+        options.put("ratio", cmd.ratio);
+        options.put("compensation", cmd.compensation.key());
+        options.put("test", cmd.test == null ? null : cmd.test.toString());
+        options.put("testFraction", cmd.test == null ? cmd.testFraction : null);
+        options.put("seed", cmd.seed);
+        options.put("calibration", cmd.calibration);
+        options.put("plot", cmd.plot);
+        return new CompressReport(cmd.network.toString(), d.networkSha256(), d.format(), cmd.data.toString(),
+                d.dataSha256(), d.testSource(), d.testSha256(), d.test().rows(), d.calibration().length,
+                new Main.Version().getVersion()[0], time, cmd.seed, options, d.file().mlp(), originalTest,
+                cmd.compensation, size, methods, outputFile);
     }
 
     CompressReport withSweep(List<SweepRow> rows) {
@@ -164,7 +195,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         row(sb, "non-zero parameters", original.nonZeroCount() + " → " + compressed().nonZeroCount()
                 + String.format(Locale.ROOT, " (ratio %.3f)", ratio(compressed())));
         row(sb, "dense FLOPs", original.denseFlops() + " → " + compressed().denseFlops());
-        row(sb, "widths", CompressCommand.widths(original) + " → " + CompressCommand.widths(compressed()));
+        row(sb, "widths", widths(original) + " → " + widths(compressed()));
         row(sb, "test data", testSource + " (" + testRows + " rows)");
         row(sb, "calibration", calibrationText());
         row(sb, "time", String.format(Locale.ROOT, "%.2f s", seconds));
@@ -177,11 +208,11 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
             sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n"
                     + "|---|---:|---:|---|---:|---:|---:|\n");
             sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
-                    original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(),
+                    original.nonZeroCount(), widths(original), originalTest.rmse(),
                     originalTest.mae(), originalTest.r2()));
             for (CompressionComparison.Result s : methods) {
                 sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.method().option(),
-                        s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                        s.network().nonZeroCount(), ratio(s.network()), widths(s.network()),
                         s.test().rmse(), s.test().mae(), s.test().r2()));
             }
         }
@@ -201,7 +232,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                 compensation.key(), sizeText()));
         sb.append(String.format(Locale.ROOT, "  parameters %d -> %d (ratio %.3f), widths %s -> %s, dense FLOPs %d "
                         + "-> %d%n", original.nonZeroCount(), compressed().nonZeroCount(), ratio(compressed()),
-                CompressCommand.widths(original), CompressCommand.widths(compressed()), original.denseFlops(),
+                widths(original), widths(compressed()), original.denseFlops(),
                 compressed().denseFlops()));
         sb.append(String.format(Locale.ROOT, "  test: %s, %d rows; calibration: %d training rows%n", testSource,
                 testRows, calibrationRows));
@@ -235,12 +266,12 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         sb.append("| method | parameters | ratio | widths | accuracy | cross-entropy | agreement |\n"
                 + "|---|---:|---:|---|---:|---:|---:|\n");
         sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.4f | %.4f | 1.0000 |%n",
-                original.nonZeroCount(), CompressCommand.widths(original), classification.original().accuracy(),
+                original.nonZeroCount(), widths(original), classification.original().accuracy(),
                 classification.original().crossEntropy()));
         for (CompressionComparison.Result s : methods) {
             ClassificationMetrics c = classification.methods().get(s.method().option());
             sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.4f | %.4f | %.4f |%n", s.method().option(),
-                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+                    s.network().nonZeroCount(), ratio(s.network()), widths(s.network()),
                     c.accuracy(), c.crossEntropy(), classification.agreement().get(s.method().option())));
         }
     }
@@ -297,5 +328,9 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
 
     private static void row(StringBuilder sb, String k, String v) {
         sb.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n");
+    }
+
+    static String widths(Mlp m) {
+        return Arrays.toString(m.widths());
     }
 }

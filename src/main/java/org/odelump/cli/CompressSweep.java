@@ -81,7 +81,7 @@ final class CompressSweep {
         AtomicFiles.writeString(output.resolve("sweep.csv"), CsvTables.table(List.of("method", "epsilon_rel",
                 "parameters", "test_rmse"), table));
         AtomicFiles.writeBytes(output.resolve("sweep.png"), Plots.curves("AFDE epsilon sweep of "
-                + CompressCommand.widths(comparison.original()) + ", baselines at AFDE's count", "non-zero parameters",
+                + CompressReport.widths(comparison.original()) + ", baselines at AFDE's count", "non-zero parameters",
                 "test RMSE", curves));
     }
 
