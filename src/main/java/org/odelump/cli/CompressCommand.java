@@ -4,38 +4,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
-import org.odelump.io.TableFormatException;
 import org.odelump.lumping.EpsilonMode;
-import org.odelump.lumping.Grouping;
-import org.odelump.lumping.Tolerance;
-import org.odelump.model.Provenance;
-import org.odelump.nn.Activation;
-import org.odelump.nn.BaselineMatching;
-import org.odelump.nn.BaselineMatching.Baseline;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.CsvDatasets;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.DynamicsLumping;
-import org.odelump.nn.EpsilonSearch;
-import org.odelump.nn.LeastSquaresSelection;
-import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.NetworkEncoder;
-import org.odelump.nn.PrunedNetwork;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.SizeTargetUnreachableException;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionData;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.compress.LumpingCompressor;
+import org.odelump.nn.compress.SizeTargetUnreachableException;
+import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
-import org.odelump.nn.io.NetworkFormat;
 import org.odelump.nn.io.NetworkProvenance;
+import org.odelump.nn.prune.BaselineMatching;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code odelump compress NET}: compresses a trained network by AFDE/ABDE ({@link LumpingCompressor}) or by a
  * pruning baseline, compares every method at the same non-zero parameter count ({@link BaselineMatching}), all with
  * the same {@link Compensation}, and writes the compressed network in its own format plus a JSON and Markdown report.
+ * The work is the library's ({@link CompressionData}, {@link CompressionComparison}); this class parses the options
+ * and renders the results.
  */
 @CommandLine.Command(name = "compress", mixinStandardHelpOptions = true,
         description = {
@@ -84,52 +71,13 @@ import picocli.CommandLine.Parameters;
         })
 final class CompressCommand implements Callable<Integer> {
 
-    /** Methods by their CLI spelling. */
-    enum MethodChoice {
-        AFDE("afde", LumpingCompressor.Method.AFDE, null),
-        ABDE("abde", LumpingCompressor.Method.ABDE, null),
-        MAGNITUDE("magnitude", null, Baseline.GLOBAL_MAGNITUDE),
-        LAYER_MAGNITUDE("layer-magnitude", null, Baseline.LAYER_MAGNITUDE),
-        WANDA("wanda", null, Baseline.WANDA),
-        STRUCTURED("structured", null, Baseline.STRUCTURED_MAGNITUDE);
-
-        final String spelling;
-        final LumpingCompressor.Method lumping;
-        final Baseline baseline;
-
-        MethodChoice(String spelling, LumpingCompressor.Method lumping, Baseline baseline) {
-            this.spelling = spelling;
-            this.lumping = lumping;
-            this.baseline = baseline;
-        }
-
-        static MethodChoice parse(String s) {
-            for (MethodChoice m : values()) {
-                if (m.spelling.equals(s)) {
-                    return m;
-                }
-            }
-            throw new Main.UsageException("unknown --method '" + s + "'; expected one of afde, abde, magnitude, "
-                    + "layer-magnitude, wanda, structured");
-        }
-
-        static MethodChoice of(Baseline b) {
-            for (MethodChoice m : values()) {
-                if (m.baseline == b) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException(b.name());
-        }
-    }
-
     /** How afde chooses the neurons it lumps ({@code --criterion}). */
     enum Criterion {
-        /** {@link LumpingCompressor}: ε-FE on the layer-wise encoding, outgoing weight columns close. */
+        /** {@link CompressionMethod#AFDE}: ε-FE on the layer-wise encoding, outgoing weight columns close. */
         weights,
-        /** {@link LeastSquaresSelection}: least-squares selection with the next layer re-solved. */
+        /** {@link CompressionMethod#LSQ}: least-squares selection with the next layer re-solved. */
         lsq,
-        /** {@link DynamicsLumping}: ray trajectories, medoids with least-squares coefficients. */
+        /** {@link CompressionMethod#DYNAMICS}: ray trajectories, medoids with least-squares coefficients. */
         dynamics
     }
 
@@ -171,11 +119,6 @@ final class CompressCommand implements Callable<Integer> {
                     + "reproduce it, epsilon = share of the next layer's variance lost); dynamics = trajectories "
                     + "along the ray t*x (epsilon = relative trajectory distance).")
     Criterion criterion;
-
-    /** The criterion in effect: the one given, else lsq for afde and weights for abde. */
-    private Criterion criterion(MethodChoice choice) {
-        return criterion != null ? criterion : choice == MethodChoice.AFDE ? Criterion.lsq : Criterion.weights;
-    }
 
     @Option(names = "--epsilon", converter = Ranges.NonNegative.class,
             paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
@@ -226,31 +169,21 @@ final class CompressCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One compressed network, compensated and scored. */
-    record Scored(String name, String description, Mlp network, RegressionMetrics test, double seconds) {
-    }
-
-    /** How the size was chosen and what was reached. */
-    record SizeTarget(String kind, double requested, long targetCount, double epsilon, int evaluations) {
-    }
-
-    /** Test and calibration data in the network's terms. */
-    record Data(Dataset train, Dataset test, String testSource, double[][] calibration, double[][] testInputs) {
-    }
-
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        PrintWriter out = spec.commandLine().getOut();
-        MethodChoice choice = MethodChoice.parse(method);
-        checkSizeOptions(choice);
-        NetworkFormat format = NetworkFiles.formatOf(network);
-        byte[] netBytes = Files.readAllBytes(network);
-        NetworkFile file = NetworkFiles.read(network, format);
+        CompressionMethod method = checkOptions();
+        CompressionData d;
+        try {
+            d = CompressionData.read(new CompressionData.Request(network, data, targets, classification(), test,
+                    testFraction, seed, calibration));
+        } catch (CompressionData.InvalidInputException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        NetworkFile file = d.file();
         Mlp mlp = file.mlp();
-        Data d = loadData(file);
-        Compensation comp = compensation;
-        RegressionMetrics original = score(file, mlp, d);
+        CompressionComparison comparison = d.comparison();
+        RegressionMetrics original = d.scoring().score(mlp);
         long before = mlp.nonZeroCount();
         long target = params != null ? params : ratio != null ? (long) Math.floor(before / ratio) : -1;
         if (target >= 0 && (target < 1 || target > before)) {
@@ -258,86 +191,37 @@ final class CompressCommand implements Callable<Integer> {
                     + "network has %d, so the target must lie in 1..%d", params != null ? "params" : "ratio",
                     target, before, before));
         }
-
-        List<Scored> results = new ArrayList<>();
-        SizeTarget size;
-        Mlp primary;
-        long matched;
-        if (choice.lumping != null && criterion(choice) != Criterion.weights) {
-            long ts = System.nanoTime();
-            Lumped r = lumpByCriterion(criterion(choice), mlp, d.calibration(), target);
-            size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
-                    epsilon != null ? epsilon : params != null ? params : ratio, target, r.epsilon(), 0);
-            primary = comp.apply(mlp, r.network(), r.neuronOrigin(), d.calibration());
-            results.add(new Scored(choice.spelling, r.description(), primary, score(file, primary, d),
-                    (System.nanoTime() - ts) / 1e9));
-            matched = r.network().nonZeroCount();
-            matchBaselines(mlp, d, file, comp, matched, null, results);
-        } else if (choice.lumping != null) {
-            LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
-            EpsilonMode mode = epsilonMode;
-            long ts = System.nanoTime();
-            EpsilonSearch.Found found = epsilon != null
-                    ? new EpsilonSearch.Found(epsilon, compress(prepared, choice.lumping, epsilon, mode), 1)
-                    : search(prepared, choice.lumping, mode, target);
-            size = new SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
-                    epsilon != null ? epsilon : params != null ? params : ratio, target, found.epsilon(),
-                    found.evaluations());
-            LumpingCompressor.Result r = found.result();
-            primary = comp.apply(mlp, r, d.calibration());
-            double secs = (System.nanoTime() - ts) / 1e9;
-            results.add(new Scored(choice.spelling, String.format(Locale.ROOT, "%s, epsilon %s (%s); exact "
-                            + "reductions %s; %s", choice.lumping, fmt(found.epsilon()), mode, r.exact(),
-                    r.provenance()), primary, score(file, primary, d), secs));
-            matched = r.network().nonZeroCount();
-            matchBaselines(mlp, d, file, comp, matched, null, results);
-        } else {
-            size = new SizeTarget(params != null ? "params" : "ratio", params != null ? params : ratio, target,
-                    Double.NaN, 0);
-            long ts = System.nanoTime();
-            PrunedNetwork p = new BaselineMatching(mlp, d.calibration(), target).compute().get(choice.baseline);
-            primary = comp.apply(mlp, p, d.calibration());
-            results.add(new Scored(choice.spelling, p.method(), primary, score(file, primary, d),
-                    (System.nanoTime() - ts) / 1e9));
-            matched = p.achievedNonZero();
-            matchBaselines(mlp, d, file, comp, matched, choice.baseline, results);
+        CompressionComparison.Compressed compressed;
+        try {
+            compressed = epsilon != null ? comparison.atEpsilon(method, epsilon, epsilonMode)
+                    : comparison.atMost(method, target, epsilonMode);
+        } catch (SizeTargetUnreachableException e) {
+            throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
+        CompressReport.SizeTarget size = new CompressReport.SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
+                epsilon != null ? epsilon : params != null ? params : ratio, target, compressed.epsilon(),
+                compressed.evaluations());
+        List<CompressionComparison.Result> results = comparison.withMatchedBaselines(compressed, compensation);
+        Mlp primary = results.get(0).network();
 
         CompressReport.Classification classes = null;
         if (classification()) {
-            classes = CompressReport.Classification.of(d.test().targetNames(), file, mlp, d.testInputs(),
-                    d.test().targets(), results);
+            classes = CompressReport.Classification.of(d.test().targetNames(), d.scoring(), mlp, results);
             file = file.withClasses(d.test().targetNames());
         }
         Files.createDirectories(output);
-        Path netOut = output.resolve("compressed." + format.extension());
+        Path netOut = output.resolve("compressed." + d.format().extension());
         String now = Instant.now().toString();
         NetworkFile written = file.withMlp(primary).withProvenance(new NetworkProvenance(
-                new Main.Version().getVersion()[0], now, "odelump compress --method " + choice.spelling
-                + (choice.lumping != null ? " --criterion " + criterion(choice) : "") + " of "
-                + network.getFileName() + " (sha256 " + Provenance.sha256(netBytes) + ")"));
-        NetworkFiles.write(netOut, written, format);
+                new Main.Version().getVersion()[0], now, "odelump compress --method " + method.option()
+                + (method.criterion() != null ? " --criterion " + method.criterion() : "") + " of "
+                + network.getFileName() + " (sha256 " + d.networkSha256() + ")"));
+        NetworkFiles.write(netOut, written, d.format());
 
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("task", task);
-        options.put("method", choice.spelling);
-        options.put("criterion", choice.lumping != null ? criterion(choice).name() : null);
-        options.put("epsilon", epsilon);
-        options.put("epsilonMode", epsilonMode.name().toLowerCase(Locale.ROOT));
-        options.put("params", params);
-        options.put("ratio", ratio);
-        options.put("compensation", compensation.key());
-        options.put("test", test == null ? null : test.toString());
-        options.put("testFraction", test == null ? testFraction : null);
-        options.put("seed", seed);
-        options.put("calibration", calibration);
-        options.put("plot", plot);
-        CompressReport report = new CompressReport(network.toString(), Provenance.sha256(netBytes), format,
-                data.toString(), Provenance.sha256(Files.readAllBytes(data)), d.testSource(), d.test().rows(),
-                d.calibration().length, new Main.Version().getVersion()[0], now, seed, options, mlp, original,
-                comp, size, results, netOut.getFileName().toString()).withClassification(classes);
+        CompressReport report = CompressReport.of(this, method, d, original, size, results,
+                netOut.getFileName().toString(), now).withClassification(classes);
         if (plot) {
-            CompressSweep sweep = new CompressSweep(mlp, file, d, comp);
+            CompressSweep sweep = new CompressSweep(comparison, compensation);
             sweep.run(output, CliOutput.of(spec));
             report = report.withSweep(sweep.rows());
         }
@@ -346,38 +230,21 @@ final class CompressCommand implements Callable<Integer> {
         AtomicFiles.writeString(output.resolve("report.json"), reportJson);
         CliOutput.of(spec).resultJson("compression", reportJson);
         AtomicFiles.writeString(output.resolve("report.md"), report.markdown());
+        PrintWriter out = spec.commandLine().getOut();
         out.print(report.console(output));
         out.flush();
         return Main.EXIT_OK;
-    }
-
-    /** A network lumped by {@code --criterion lsq} or {@code dynamics}. */
-    record Lumped(Mlp network, List<int[]> neuronOrigin, double epsilon, String description) {
-    }
-
-    /** afde by the lsq or dynamics criterion, at --epsilon or within the --params/--ratio target. */
-    private Lumped lumpByCriterion(Criterion c, Mlp mlp, double[][] cal, long target) {
-        try {
-            if (c == Criterion.lsq) {
-                LeastSquaresSelection.Result r = LeastSquaresSelection.withValidatedRidge(mlp, cal,
-                        (rows, ridge) -> epsilon != null
-                                ? new LeastSquaresSelection(mlp, rows, ridge, epsilon).compute()
-                                : LeastSquaresSelection.atMost(mlp, rows, ridge, target));
-                return new Lumped(r.network(), r.neuronOrigin(), r.epsilon(), r.describe());
-            }
-            DynamicsLumping.Result r = epsilon != null ? new DynamicsLumping(mlp, cal, epsilon).compute()
-                    : DynamicsLumping.atMost(mlp, cal, target);
-            return new Lumped(r.network(), r.neuronOrigin(), r.epsilon(), r.describe());
-        } catch (SizeTargetUnreachableException e) {
-            throw new Main.UsageException("--params/--ratio " + e.getMessage());
-        }
     }
 
     private boolean classification() {
         return task.equals("classification");
     }
 
-    private void checkSizeOptions(MethodChoice choice) {
+    /** Checks the options that depend on each other; the method they name. */
+    private CompressionMethod checkOptions() {
+        CompressionMethod named = CompressionMethod.of(method, null).orElseThrow(() -> new Main.UsageException(
+                "unknown --method '" + method + "'; expected one of afde, abde, magnitude, layer-magnitude, wanda, "
+                        + "structured"));
         if (!task.equals("regression") && !classification()) {
             throw new Main.UsageException("unknown --task '" + task + "'; expected regression or classification");
         }
@@ -392,15 +259,13 @@ final class CompressCommand implements Callable<Integer> {
         if (given != 1) {
             throw new Main.UsageException("give exactly one of --epsilon, --params, --ratio");
         }
-        if (epsilon != null && choice.lumping == null) {
-            throw new Main.UsageException("--epsilon applies to afde and abde; --method " + choice.spelling
+        if (epsilon != null && named.prunes()) {
+            throw new Main.UsageException("--epsilon applies to afde and abde; --method " + method
                     + " needs --params or --ratio");
         }
-        if (epsilon != null && !(epsilon >= 0 && Double.isFinite(epsilon))) {
-            throw new Main.UsageException("--epsilon must be a finite number >= 0");
-        }
-        Criterion c = criterion(choice);
-        if (c != Criterion.weights && choice != MethodChoice.AFDE) {
+        Criterion c = criterion != null ? criterion : named == CompressionMethod.LSQ ? Criterion.lsq
+                : Criterion.weights;
+        if (c != Criterion.weights && named != CompressionMethod.LSQ) {
             throw new Main.UsageException("--criterion " + c + " applies to --method afde only");
         }
         if (c != Criterion.weights && epsilonMode != EpsilonMode.REL) {
@@ -410,137 +275,6 @@ final class CompressCommand implements Callable<Integer> {
         if (c == Criterion.lsq && calibration < 2) {
             throw new Main.UsageException("--criterion lsq needs --calibration of at least 2 rows");
         }
-        if (ratio != null && !(ratio >= 1 && Double.isFinite(ratio))) {
-            throw new Main.UsageException("--ratio must be a finite number >= 1");
-        }
-        if (calibration < 1) {
-            throw new Main.UsageException("--calibration must be at least 1");
-        }
-        if (test == null && !(testFraction > 0 && testFraction < 1)) {
-            throw new Main.UsageException("--test-fraction must lie strictly between 0 and 1");
-        }
-    }
-
-    private Data loadData(NetworkFile file) throws java.io.IOException {
-        Mlp mlp = file.mlp();
-        if (file.isClassifier() && !classification()) {
-            throw new Main.UsageException(network + " is a classifier (classes " + String.join(", ", file.classes())
-                    + "); compress it with --task classification");
-        }
-        if (classification() && (file.targetStandardisation() != null || mlp.outputs() < 2
-                || mlp.layer(mlp.layers().size() - 1).activation() != Activation.IDENTITY)) {
-            throw new Main.UsageException(network + " is no classifier: --task classification needs logits "
-                    + "outputs (at least two, identity last layer, no target standardisation)");
-        }
-        Dataset all = readCsv(data, file);
-        if (all.features() != mlp.inputs() || all.outputs() != mlp.outputs()) {
-            throw new Main.UsageException(data + ": " + all.features() + " feature and " + all.outputs()
-                    + " target columns, the network has " + mlp.inputs() + " inputs and " + mlp.outputs()
-                    + " outputs");
-        }
-        if (!file.inputNames().isEmpty() && !file.inputNames().equals(all.featureNames())) {
-            throw new Main.UsageException(data + ": feature columns " + all.featureNames()
-                    + " differ from the network's inputs " + file.inputNames());
-        }
-        Dataset train;
-        Dataset testSet;
-        String source;
-        if (test != null) {
-            train = all;
-            testSet = readCsv(test, file);
-            if (!testSet.featureNames().equals(all.featureNames())) {
-                throw new Main.UsageException(test + ": columns " + testSet.featureNames() + " differ from "
-                        + all.featureNames());
-            }
-            source = test.toString();
-        } else {
-            Dataset.Split s = all.split(1 - testFraction, 0, testFraction, seed);
-            train = s.train();
-            testSet = s.test();
-            source = String.format(Locale.ROOT, "%s of %s held out (seed %d)", fmt(testFraction), data, seed);
-        }
-        if (testSet.rows() == 0 || train.rows() == 0) {
-            throw new Main.UsageException("the training and test data need at least one row each");
-        }
-        Dataset shuffled = train.split(1, 0, 0, seed).train();
-        int n = Math.min(calibration, shuffled.rows());
-        double[][] cal = new double[n][];
-        for (int r = 0; r < n; r++) {
-            cal[r] = networkInput(file, shuffled.inputRow(r));
-        }
-        double[][] testIn = new double[testSet.rows()][];
-        for (int r = 0; r < testIn.length; r++) {
-            testIn[r] = testSet.inputRow(r);
-        }
-        return new Data(train, testSet, source, cal, testIn);
-    }
-
-    private Dataset readCsv(Path p, NetworkFile file) throws java.io.IOException {
-        try {
-            if (classification()) {
-                List<String> classes = file.isClassifier() ? file.classes()
-                        : java.util.stream.IntStream.range(0, file.mlp().outputs()).mapToObj(Integer::toString)
-                                .toList();
-                return CsvDatasets.readLabelled(p, targets.get(0), classes);
-            }
-            return CsvDatasets.read(p, targets);
-        } catch (TableFormatException | IllegalArgumentException e) {
-            throw new Main.UsageException(e.getMessage().lines().findFirst().orElse(e.toString()));
-        }
-    }
-
-    private static double[] networkInput(NetworkFile file, double[] raw) {
-        return file.inputStandardisationIfAny().map(s -> s.standardise(raw)).orElse(raw);
-    }
-
-    /** Test metrics in the data's units (the file's standardisation around the network). */
-    static RegressionMetrics score(NetworkFile file, Mlp net, Data d) {
-        NetworkFile f = file.withMlp(net);
-        double[][] pred = new double[d.testInputs().length][];
-        for (int r = 0; r < pred.length; r++) {
-            pred[r] = f.predict(d.testInputs()[r]);
-        }
-        return RegressionMetrics.of(pred, d.test().targets());
-    }
-
-    /** Every baseline (except {@code skip}) at {@code count} non-zero parameters, compensated and scored. */
-    static void matchBaselines(Mlp mlp, Data d, NetworkFile file, Compensation comp, long count, Baseline skip,
-                               List<Scored> results) {
-        long ts = System.nanoTime();
-        Map<Baseline, PrunedNetwork> pruned = new BaselineMatching(mlp, d.calibration(), count).compute();
-        double each = (System.nanoTime() - ts) / 1e9 / pruned.size();
-        for (Map.Entry<Baseline, PrunedNetwork> e : pruned.entrySet()) {
-            if (e.getKey() == skip) {
-                continue;
-            }
-            long t1 = System.nanoTime();
-            Mlp net = comp.apply(mlp, e.getValue(), d.calibration());
-            results.add(new Scored(MethodChoice.of(e.getKey()).spelling, e.getValue().method(), net,
-                    score(file, net, d), each + (System.nanoTime() - t1) / 1e9));
-        }
-    }
-
-    static LumpingCompressor.Result compress(LumpingCompressor.Prepared p, LumpingCompressor.Method m, double eps,
-                                             EpsilonMode mode) {
-        return new LumpingCompressor(p, m, eps, mode, Grouping.COMPONENTS, Tolerance.DEFAULT).compute();
-    }
-
-    /** The smallest ε whose compressed network has at most {@code target} non-zero parameters. */
-    static EpsilonSearch.Found search(LumpingCompressor.Prepared p, LumpingCompressor.Method m, EpsilonMode mode,
-                                      long target) {
-        try {
-            return new EpsilonSearch(p, m, mode).atMost(target);
-        } catch (SizeTargetUnreachableException e) {
-            throw new Main.UsageException("--params/--ratio " + e.getMessage());
-        }
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
-                .replaceAll("\\.$", "");
-    }
-
-    static String widths(Mlp m) {
-        return Arrays.toString(m.widths());
+        return CompressionMethod.of(method, c.name()).orElseThrow();
     }
 }

@@ -4,22 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.odelump.nn.ClassificationMetrics;
-import org.odelump.nn.Compensation;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.io.NetworkFile;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionData;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.data.ClassificationMetrics;
+import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFormat;
 
 /** The report of {@link CompressCommand}: JSON, Markdown and the console summary from the same values. */
 record CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
-                      String testSource, int testRows, int calibrationRows, String tool, String time, long seed,
+                      String testSource, String testSha256, int testRows, int calibrationRows, String tool, String time, long seed,
                       Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
-                      Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
+                      Compensation compensation, SizeTarget size, List<CompressionComparison.Result> methods,
                       String outputFile, List<SweepRow> sweep, double seconds, Classification classification) {
 
     /**
@@ -34,28 +37,23 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                           Map<String, ClassificationMetrics> methods, Map<String, Double> agreement) {
 
         /** Scores the original and every compressed network on the test rows (one-hot targets). */
-        static Classification of(List<String> classes, NetworkFile file, Mlp original, double[][] testInputs,
-                                 double[][] oneHot, List<CompressCommand.Scored> scored) {
-            double[][] reference = logits(file, original, testInputs);
+        static Classification of(List<String> classes, CompressionComparison.Scoring scoring, Mlp original,
+                                 List<CompressionComparison.Result> scored) {
+            double[][] reference = scoring.predict(original);
             Map<String, ClassificationMetrics> ms = new LinkedHashMap<>();
             Map<String, Double> agree = new LinkedHashMap<>();
-            for (CompressCommand.Scored s : scored) {
-                double[][] z = logits(file, s.network(), testInputs);
-                ms.put(s.name(), ClassificationMetrics.ofOneHot(z, oneHot));
-                agree.put(s.name(), ClassificationMetrics.agreement(z, reference));
+            for (CompressionComparison.Result s : scored) {
+                double[][] z = scoring.predict(s.network());
+                ms.put(s.method().option(), ClassificationMetrics.ofOneHot(z, scoring.targets()));
+                agree.put(s.method().option(), ClassificationMetrics.agreement(z, reference));
             }
-            return new Classification(List.copyOf(classes), ClassificationMetrics.ofOneHot(reference, oneHot),
-                    ms, agree);
+            return new Classification(List.copyOf(classes), ClassificationMetrics.ofOneHot(reference,
+                    scoring.targets()), ms, agree);
         }
+    }
 
-        private static double[][] logits(NetworkFile file, Mlp net, double[][] inputs) {
-            NetworkFile f = file.withMlp(net);
-            double[][] z = new double[inputs.length][];
-            for (int r = 0; r < z.length; r++) {
-                z[r] = f.predict(inputs[r]);
-            }
-            return z;
-        }
+    /** How the size was chosen and what was reached. */
+    record SizeTarget(String kind, double requested, long targetCount, double epsilon, int evaluations) {
     }
 
     /** One point of the --plot sweep. */
@@ -63,30 +61,54 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
     }
 
     CompressReport(String network, String networkSha256, NetworkFormat format, String data, String dataSha256,
-                   String testSource, int testRows, int calibrationRows, String tool, String time, long seed,
+                   String testSource, String testSha256, int testRows, int calibrationRows, String tool, String time, long seed,
                    Map<String, Object> options, Mlp original, RegressionMetrics originalTest,
-                   Compensation compensation, CompressCommand.SizeTarget size, List<CompressCommand.Scored> methods,
+                   Compensation compensation, SizeTarget size, List<CompressionComparison.Result> methods,
                    String outputFile) {
-        this(network, networkSha256, format, data, dataSha256, testSource, testRows, calibrationRows, tool, time,
-                seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0, null);
+        this(network, networkSha256, format, data, dataSha256, testSource, testSha256, testRows, calibrationRows, tool,
+                time, seed, options, original, originalTest, compensation, size, methods, outputFile, List.of(), 0, null);
+    }
+
+    /** The report of one run of {@code cmd}: its options, the inputs' provenance and every method's result. */
+    static CompressReport of(CompressCommand cmd, CompressionMethod method, CompressionData d,
+                             RegressionMetrics originalTest, SizeTarget size,
+                             List<CompressionComparison.Result> methods, String outputFile, String time) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("task", cmd.task);
+        options.put("method", method.option());
+        options.put("criterion", method.criterion());
+        options.put("epsilon", cmd.epsilon);
+        options.put("epsilonMode", cmd.epsilonMode.name().toLowerCase(Locale.ROOT));
+        options.put("params", cmd.params);
+        options.put("ratio", cmd.ratio);
+        options.put("compensation", cmd.compensation.key());
+        options.put("test", cmd.test == null ? null : cmd.test.toString());
+        options.put("testFraction", cmd.test == null ? cmd.testFraction : null);
+        options.put("seed", cmd.seed);
+        options.put("calibration", cmd.calibration);
+        options.put("plot", cmd.plot);
+        return new CompressReport(cmd.network.toString(), d.networkSha256(), d.format(), cmd.data.toString(),
+                d.dataSha256(), d.testSource(), d.testSha256(), d.test().rows(), d.calibration().length,
+                new Main.Version().getVersion()[0], time, cmd.seed, options, d.file().mlp(), originalTest,
+                cmd.compensation, size, methods, outputFile);
     }
 
     CompressReport withSweep(List<SweepRow> rows) {
-        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
-                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testSha256,
+                testRows, calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
                 outputFile, List.copyOf(rows), seconds, classification);
     }
 
     CompressReport withSeconds(double s) {
-        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
-                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testSha256,
+                testRows, calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
                 outputFile, sweep, s, classification);
     }
 
     /** The same report with classification scores (null for regression). */
     CompressReport withClassification(Classification c) {
-        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testRows,
-                calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
+        return new CompressReport(network, networkSha256, format, data, dataSha256, testSource, testSha256,
+                testRows, calibrationRows, tool, time, seed, options, original, originalTest, compensation, size, methods,
                 outputFile, sweep, seconds, c);
     }
 
@@ -103,6 +125,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         prov.put("data", data);
         prov.put("dataSha256", dataSha256);
         prov.put("test", testSource);
+        prov.put("testSha256", testSha256);
         prov.put("tool", tool);
         prov.put("time", time);
         prov.put("seed", seed);
@@ -112,7 +135,7 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         if (classification != null) {
             root.put("classes", classification.classes());
         }
-        root.put("method", methods.get(0).name());
+        root.put("method", methods.get(0).method().option());
         root.put("compensation", compensation.key());
         root.put("epsilon", Double.isNaN(size.epsilon()) ? null : size.epsilon());
         root.put("epsilonMode", options.get("epsilonMode"));
@@ -139,9 +162,9 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                 : classes(classification.original(), 1.0));
         List<Map<String, Object>> ms = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++) {
-            CompressCommand.Scored s = methods.get(i);
+            CompressionComparison.Result s = methods.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
+            m.put("name", s.method().option());
             m.put("primary", i == 0);
             m.put("description", s.description());
             m.put("compensation", compensation.key());
@@ -149,8 +172,8 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
             m.put("compressionRatio", ratio(s.network()));
             m.put("widths", s.network().widths());
             m.put("denseFlops", s.network().denseFlops());
-            m.putAll(classification == null ? metrics(s.test()) : classes(classification.methods().get(s.name()),
-                    classification.agreement().get(s.name())));
+            m.putAll(classification == null ? metrics(s.test()) : classes(classification.methods().get(s.method().option()),
+                    classification.agreement().get(s.method().option())));
             m.put("seconds", s.seconds());
             ms.add(m);
         }
@@ -167,17 +190,17 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         StringBuilder sb = new StringBuilder();
         sb.append("# Compression report: ").append(network).append("\n\n");
         sb.append("| | |\n|---|---|\n");
-        row(sb, "method", methods.get(0).name() + sizeText());
+        row(sb, "method", methods.get(0).method().option() + sizeText());
         row(sb, "compensation", compensation.key() + " (applied to every method)");
         row(sb, "non-zero parameters", original.nonZeroCount() + " → " + compressed().nonZeroCount()
                 + String.format(Locale.ROOT, " (ratio %.3f)", ratio(compressed())));
         row(sb, "dense FLOPs", original.denseFlops() + " → " + compressed().denseFlops());
-        row(sb, "widths", CompressCommand.widths(original) + " → " + CompressCommand.widths(compressed()));
+        row(sb, "widths", widths(original) + " → " + widths(compressed()));
         row(sb, "test data", testSource + " (" + testRows + " rows)");
         row(sb, "calibration", calibrationText());
         row(sb, "time", String.format(Locale.ROOT, "%.2f s", seconds));
         row(sb, "provenance", tool + ", " + time + ", network sha256 " + networkSha256 + ", data sha256 "
-                + dataSha256 + ", seed " + seed);
+                + dataSha256 + (testSha256 == null ? "" : ", test sha256 " + testSha256) + ", seed " + seed);
         if (classification != null) {
             classificationTable(sb);
         } else {
@@ -185,17 +208,17 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
             sb.append("| method | parameters | ratio | widths | RMSE | MAE | R² |\n"
                     + "|---|---:|---:|---|---:|---:|---:|\n");
             sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.6g | %.6g | %.6f |%n",
-                    original.nonZeroCount(), CompressCommand.widths(original), originalTest.rmse(),
+                    original.nonZeroCount(), widths(original), originalTest.rmse(),
                     originalTest.mae(), originalTest.r2()));
-            for (CompressCommand.Scored s : methods) {
-                sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.name(),
-                        s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
+            for (CompressionComparison.Result s : methods) {
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.6g | %.6g | %.6f |%n", s.method().option(),
+                        s.network().nonZeroCount(), ratio(s.network()), widths(s.network()),
                         s.test().rmse(), s.test().mae(), s.test().r2()));
             }
         }
         sb.append("\n## Methods\n\n");
-        for (CompressCommand.Scored s : methods) {
-            sb.append("- **").append(s.name()).append("**: ").append(s.description()).append('\n');
+        for (CompressionComparison.Result s : methods) {
+            sb.append("- **").append(s.method().option()).append("**: ").append(s.description()).append('\n');
         }
         if (!sweep.isEmpty()) {
             sb.append("\n## Sweep\n\nTest RMSE against parameter count: `sweep.png`, values in `sweep.csv`.\n");
@@ -205,11 +228,11 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
 
     String console(Path out) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %s, compensation %s%s%n", network, methods.get(0).name(),
+        sb.append(String.format(Locale.ROOT, "%s: %s, compensation %s%s%n", network, methods.get(0).method().option(),
                 compensation.key(), sizeText()));
         sb.append(String.format(Locale.ROOT, "  parameters %d -> %d (ratio %.3f), widths %s -> %s, dense FLOPs %d "
                         + "-> %d%n", original.nonZeroCount(), compressed().nonZeroCount(), ratio(compressed()),
-                CompressCommand.widths(original), CompressCommand.widths(compressed()), original.denseFlops(),
+                widths(original), widths(compressed()), original.denseFlops(),
                 compressed().denseFlops()));
         sb.append(String.format(Locale.ROOT, "  test: %s, %d rows; calibration: %d training rows%n", testSource,
                 testRows, calibrationRows));
@@ -220,8 +243,8 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
                     "test RMSE", "test MAE", "test R2"));
             sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", "original",
                     original.nonZeroCount(), originalTest.rmse(), originalTest.mae(), originalTest.r2()));
-            for (CompressCommand.Scored s : methods) {
-                sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.name(),
+            for (CompressionComparison.Result s : methods) {
+                sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.5g %12.5g %10.5f%n", s.method().option(),
                         s.network().nonZeroCount(), s.test().rmse(), s.test().mae(), s.test().r2()));
             }
         }
@@ -243,13 +266,13 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         sb.append("| method | parameters | ratio | widths | accuracy | cross-entropy | agreement |\n"
                 + "|---|---:|---:|---|---:|---:|---:|\n");
         sb.append(String.format(Locale.ROOT, "| original | %d | 1.000 | %s | %.4f | %.4f | 1.0000 |%n",
-                original.nonZeroCount(), CompressCommand.widths(original), classification.original().accuracy(),
+                original.nonZeroCount(), widths(original), classification.original().accuracy(),
                 classification.original().crossEntropy()));
-        for (CompressCommand.Scored s : methods) {
-            ClassificationMetrics c = classification.methods().get(s.name());
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.4f | %.4f | %.4f |%n", s.name(),
-                    s.network().nonZeroCount(), ratio(s.network()), CompressCommand.widths(s.network()),
-                    c.accuracy(), c.crossEntropy(), classification.agreement().get(s.name())));
+        for (CompressionComparison.Result s : methods) {
+            ClassificationMetrics c = classification.methods().get(s.method().option());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %.4f | %.4f | %.4f |%n", s.method().option(),
+                    s.network().nonZeroCount(), ratio(s.network()), widths(s.network()),
+                    c.accuracy(), c.crossEntropy(), classification.agreement().get(s.method().option())));
         }
     }
 
@@ -259,11 +282,11 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
         sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.4f %14.4f %10.4f%n", "original",
                 original.nonZeroCount(), classification.original().accuracy(),
                 classification.original().crossEntropy(), 1.0));
-        for (CompressCommand.Scored s : methods) {
-            ClassificationMetrics c = classification.methods().get(s.name());
-            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.4f %14.4f %10.4f%n", s.name(),
+        for (CompressionComparison.Result s : methods) {
+            ClassificationMetrics c = classification.methods().get(s.method().option());
+            sb.append(String.format(Locale.ROOT, "  %-16s %10d %12.4f %14.4f %10.4f%n", s.method().option(),
                     s.network().nonZeroCount(), c.accuracy(), c.crossEntropy(),
-                    classification.agreement().get(s.name())));
+                    classification.agreement().get(s.method().option())));
         }
     }
 
@@ -277,11 +300,11 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
 
     private String sizeText() {
         String eps = Double.isNaN(size.epsilon()) ? ""
-                : ", epsilon " + CompressCommand.fmt(size.epsilon()) + " (" + options.get("epsilonMode") + ")";
+                : ", epsilon " + CompressionComparison.format(size.epsilon()) + " (" + options.get("epsilonMode") + ")";
         return switch (size.kind()) {
             case "epsilon" -> eps;
             default -> String.format(Locale.ROOT, ", %s %s -> target %d non-zero parameters%s%s", size.kind(),
-                    CompressCommand.fmt(size.requested()), size.targetCount(), eps,
+                    CompressionComparison.format(size.requested()), size.targetCount(), eps,
                     size.evaluations() > 0 ? " found by bisection (" + size.evaluations() + " runs)" : "");
         };
     }
@@ -305,5 +328,9 @@ record CompressReport(String network, String networkSha256, NetworkFormat format
 
     private static void row(StringBuilder sb, String k, String v) {
         sb.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n");
+    }
+
+    static String widths(Mlp m) {
+        return Arrays.toString(m.widths());
     }
 }

@@ -13,35 +13,26 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
 import org.odelump.io.Plots;
-import org.odelump.lumping.EpsilonMode;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.EpsilonSearch;
-import org.odelump.nn.LumpingCompressor;
-import org.odelump.nn.Mlp;
-import org.odelump.nn.NetworkEncoder;
-import org.odelump.nn.io.NetworkFile;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
 
 /**
  * The {@code --plot} sweep of {@link CompressCommand}: {@value #POINTS} relative ε values, geometrically spaced
  * between the smallest ε that removes a parameter and the smallest that reaches the fewest parameters AFDE can reach
  * (both found by bisection); at each, AFDE and every baseline at AFDE's count, with the command's compensation; test
- * RMSE against the parameter count to {@code sweep.png}, the values to {@code sweep.csv}. The network is encoded
- * once ({@link LumpingCompressor#prepare}).
+ * RMSE against the parameter count to {@code sweep.png}, the values to {@code sweep.csv}. The points are computed by
+ * {@link CompressionComparison#sweep}; this class renders its progress and writes the files.
  */
 final class CompressSweep {
 
     static final int POINTS = 12;
 
-    private final Mlp mlp;
-    private final NetworkFile file;
-    private final CompressCommand.Data data;
+    private final CompressionComparison comparison;
     private final Compensation comp;
     private final List<CompressReport.SweepRow> rows = new ArrayList<>();
 
-    CompressSweep(Mlp mlp, NetworkFile file, CompressCommand.Data data, Compensation comp) {
-        this.mlp = mlp;
-        this.file = file;
-        this.data = data;
+    CompressSweep(CompressionComparison comparison, Compensation comp) {
+        this.comparison = comparison;
         this.comp = comp;
     }
 
@@ -51,36 +42,28 @@ final class CompressSweep {
 
     void run(Path output, CliOutput out) throws java.io.IOException {
         PrintWriter err = out.progress();
-        LumpingCompressor.Prepared p = LumpingCompressor.prepare(mlp, NetworkEncoder.DEFAULT_BETA, true);
-        double[] eps = new EpsilonSearch(p, LumpingCompressor.Method.AFDE, EpsilonMode.REL).grid(POINTS);
-        ProgressBar bar = out.progressBar() ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(eps.length)
+        ProgressBar bar = out.progressBar() ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(POINTS)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+        List<CompressionComparison.SweepPoint> points;
         try {
-            for (int i = 0; i < eps.length; i++) {
-                LumpingCompressor.Result r = CompressCommand.compress(p, LumpingCompressor.Method.AFDE, eps[i],
-                        EpsilonMode.REL);
-                Mlp net = comp.apply(mlp, r, data.calibration());
-                long count = r.network().nonZeroCount();
-                rows.add(new CompressReport.SweepRow("afde", eps[i], net.nonZeroCount(),
-                        CompressCommand.score(file, net, data).rmse()));
-                List<CompressCommand.Scored> base = new ArrayList<>();
-                CompressCommand.matchBaselines(mlp, data, file, comp, count, null, base);
-                for (CompressCommand.Scored s : base) {
-                    rows.add(new CompressReport.SweepRow(s.name(), eps[i], s.network().nonZeroCount(),
-                            s.test().rmse()));
-                }
+            points = comparison.sweep(POINTS, comp, (done, total, eps, count) -> {
                 if (bar != null) {
-                    bar.stepTo(i + 1);
-                    bar.setExtraMessage(String.format(Locale.ROOT, "eps=%.3g", eps[i]));
+                    bar.stepTo(done);
+                    bar.setExtraMessage(String.format(Locale.ROOT, "eps=%.3g", eps));
                 } else {
-                    err.printf(Locale.ROOT, "sweep %d/%d: epsilon=%.4g parameters=%d%n", i + 1, eps.length, eps[i],
-                            count);
+                    err.printf(Locale.ROOT, "sweep %d/%d: epsilon=%.4g parameters=%d%n", done, total, eps, count);
                     err.flush();
                 }
-            }
+            });
         } finally {
             if (bar != null) {
                 bar.close();
+            }
+        }
+        for (CompressionComparison.SweepPoint p : points) {
+            for (CompressionComparison.Result r : p.results()) {
+                rows.add(new CompressReport.SweepRow(r.method().option(), p.epsilon(), r.parameters(),
+                        r.test().rmse()));
             }
         }
         Map<String, List<CompressReport.SweepRow>> by = new LinkedHashMap<>();
@@ -98,7 +81,7 @@ final class CompressSweep {
         AtomicFiles.writeString(output.resolve("sweep.csv"), CsvTables.table(List.of("method", "epsilon_rel",
                 "parameters", "test_rmse"), table));
         AtomicFiles.writeBytes(output.resolve("sweep.png"), Plots.curves("AFDE epsilon sweep of "
-                + CompressCommand.widths(mlp) + ", baselines at AFDE's count", "non-zero parameters",
+                + CompressReport.widths(comparison.original()) + ", baselines at AFDE's count", "non-zero parameters",
                 "test RMSE", curves));
     }
 

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.CsvTables;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.GlyphDataset;
 import org.odelump.nn.Softmax;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.GlyphDataset;
 import org.odelump.nn.experiment.ExperimentDataset;
 import org.odelump.nn.experiment.ExperimentPlan;
 import picocli.CommandLine;
@@ -69,9 +69,6 @@ final class DatasetCommand implements Callable<Integer> {
             return glyphs();
         }
         data.require(name);
-        if (data.rows < 10) {
-            throw new Main.UsageException("--rows must be at least 10");
-        }
         ExperimentPlan plan = new ExperimentPlan(List.of(name), 1, ExperimentPlan.DEFAULT_ARCHITECTURES, 1e-3, 64,
                 1, 0, ExperimentPlan.DEFAULT_LEVELS, List.of(), 2, data.rows, data.dataDir);
         ExperimentDataset d;
@@ -106,9 +103,6 @@ final class DatasetCommand implements Callable<Integer> {
 
     /** The generated classification set of {@link GlyphDataset}: pixel columns, then the label text. */
     private int glyphs() throws java.io.IOException {
-        if (data.rows < 1) {
-            throw new Main.UsageException("--rows must be at least 1");
-        }
         long s = seed == null ? 1 : seed;
         Dataset table = GlyphDataset.generate(data.rows, s);
         List<String> header = new ArrayList<>(table.featureNames());

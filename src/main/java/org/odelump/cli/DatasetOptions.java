@@ -2,7 +2,7 @@ package org.odelump.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.odelump.nn.UciDataset;
+import org.odelump.nn.data.UciDataset;
 import org.odelump.nn.experiment.ExperimentDataset;
 import picocli.CommandLine.Option;
 

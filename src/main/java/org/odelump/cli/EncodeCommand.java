@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.NetworkEncoder;
+import org.odelump.nn.compress.NetworkEncoder;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import picocli.CommandLine;
@@ -83,14 +83,6 @@ final class EncodeCommand implements Callable<Integer> {
                         + mlp.inputs() + " inputs");
             }
             x = input.stream().mapToDouble(Double::doubleValue).toArray();
-            for (double v : x) {
-                if (!Double.isFinite(v)) {
-                    throw new Main.UsageException("--input values must be finite numbers");
-                }
-            }
-        }
-        if (!(beta > 0) || Double.isInfinite(beta)) {
-            throw new Main.UsageException("--beta must be a finite number > 0");
         }
         NetworkEncoder.Encoded e;
         try {

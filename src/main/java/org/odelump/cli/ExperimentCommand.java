@@ -133,9 +133,6 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1) {
-            throw new Main.UsageException("--threads must be at least 1");
-        }
         ExperimentPlan plan;
         try {
             plan = new ExperimentPlan(keys, seeds, archs, learningRate, batch, epochs, patience, levels,

@@ -142,9 +142,10 @@ public final class DenseLayer {
                 && Arrays.equals(bias, l.bias);
     }
 
+    /** From the values only (the activation by name, not by the enum's identity hash), so equal across runs. */
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.deepHashCode(weights) + Arrays.hashCode(bias)) + activation.hashCode();
+        return 31 * (31 * Arrays.deepHashCode(weights) + Arrays.hashCode(bias)) + activation.name().hashCode();
     }
 
     @Override

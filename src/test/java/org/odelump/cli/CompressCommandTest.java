@@ -262,15 +262,15 @@ class CompressCommandTest {
     void metricsAreInTheDataUnitsWhenTheFileCarriesStandardisation() throws Exception {
         NetworkFile demo = NetworkFiles.read(Path.of(NET));
         NetworkFile std = new NetworkFile(demo.mlp(), demo.inputNames(), demo.outputNames(),
-                new org.odelump.nn.ColumnScaling(new double[] {0.5, -0.25}, new double[] {2, 0.5}),
-                new org.odelump.nn.ColumnScaling(new double[] {1.0}, new double[] {3.0}), demo.provenance());
+                new org.odelump.nn.data.ColumnScaling(new double[] {0.5, -0.25}, new double[] {2, 0.5}),
+                new org.odelump.nn.data.ColumnScaling(new double[] {1.0}, new double[] {3.0}), demo.provenance());
         Path file = tmp.resolve("std.json");
         NetworkFiles.write(file, std, NetworkFormat.JSON);
         Path out = tmp.resolve("std");
         CliRun r = CliRun.of("compress", file.toString(), "--data", TRAIN, "--target", "y", "--test", TEST,
                 "--method", "magnitude", "--params", "300", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        org.odelump.nn.Dataset test = org.odelump.nn.CsvDatasets.read(Path.of(TEST), List.of("y"));
+        org.odelump.nn.data.Dataset test = org.odelump.nn.data.CsvDatasets.read(Path.of(TEST), List.of("y"));
         double sq = 0;
         for (int k = 0; k < test.rows(); k++) {
             double d = std.predict(test.inputRow(k))[0] - test.target(k, 0);

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odelump.nn.CsvDatasets;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.SyntheticDataset;
+import org.odelump.nn.data.CsvDatasets;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.SyntheticDataset;
 import org.odelump.nn.experiment.ExperimentDataset;
 
 class DatasetCommandTest {

@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.odelump.nn.data.CsvDatasets;
+import org.odelump.nn.data.Dataset;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
 import org.odelump.nn.io.NetworkProvenance;
+import org.odelump.nn.train.MlpTrainer;
+import org.odelump.nn.train.TrainingListener;
+import org.odelump.nn.train.TrainingOptions;
 
 /**
  * Regenerates the demo network shipped in {@code models/}: 400 rows of y = sin(x0) + x0·x1 with x0, x1 uniform in

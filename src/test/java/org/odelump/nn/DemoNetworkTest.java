@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.odelump.nn.data.CsvDatasets;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 

@@ -3,10 +3,17 @@ package org.odelump.nn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.odelump.nn.data.CsvDatasets;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.GlyphDataset;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
 import org.odelump.nn.io.NetworkProvenance;
+import org.odelump.nn.train.Loss;
+import org.odelump.nn.train.MlpTrainer;
+import org.odelump.nn.train.TrainingListener;
+import org.odelump.nn.train.TrainingOptions;
 
 /**
  * Trains the glyph classifier shipped in {@code models/}: a 64-32-32-5 tanh network with logits outputs, trained by

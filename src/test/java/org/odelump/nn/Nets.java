@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Random;
 
 /** Small networks and data for the nn tests. */
-final class Nets {
+public final class Nets {
 
     private Nets() {
     }
 
-    static DenseLayer layer(double[][] w, double[] b, Activation a) {
+    public static DenseLayer layer(double[][] w, double[] b, Activation a) {
         return new DenseLayer(w, b, a);
     }
 
-    static Mlp mlp(DenseLayer... layers) {
+    public static Mlp mlp(DenseLayer... layers) {
         return new Mlp(List.of(layers));
     }
 
     /** A random dense network with the given widths, tanh hidden layers and an identity output. */
-    static Mlp random(long seed, int... widths) {
+    public static Mlp random(long seed, int... widths) {
         Random rnd = new Random(seed);
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 1; l < widths.length; l++) {
@@ -36,7 +36,7 @@ final class Nets {
         return new Mlp(layers);
     }
 
-    static double[][] inputs(long seed, int samples, int width) {
+    public static double[][] inputs(long seed, int samples, int width) {
         Random rnd = new Random(seed);
         double[][] x = new double[samples][width];
         for (double[] row : x) {
@@ -47,7 +47,7 @@ final class Nets {
         return x;
     }
 
-    static double maxDeviation(Mlp a, Mlp b, double[][] inputs) {
+    public static double maxDeviation(Mlp a, Mlp b, double[][] inputs) {
         double max = 0;
         for (double[] x : inputs) {
             double[] ya = a.apply(x);

@@ -19,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
-import org.odelump.nn.ColumnScaling;
+import org.odelump.nn.data.ColumnScaling;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.OnnxNetworkReader;
 

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.SyntheticDataset;
-import org.odelump.nn.UciDataset;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.SyntheticDataset;
+import org.odelump.nn.data.UciDataset;
 
 /**
  * A dataset of the evaluation, loaded, with where it came from.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.odelump.nn.Activation;
-import org.odelump.nn.TrainingOptions;
+import org.odelump.nn.train.TrainingOptions;
 
 /**
  * What an experiment runs: datasets, seeds, network architectures, training settings, the removed-parameter levels
@@ -125,7 +125,7 @@ public record ExperimentPlan(List<String> datasets, int seeds, List<List<Integer
         return String.format(Locale.ROOT, "lr=%s batch=%d epochs=%d patience=%d levels=%s calibration=%d "
                 + "syntheticRows=%d split=0.8/0.1/0.1 activation=tanh compensations=%s methods=afde,abde,lsq,dynamics",
                 learningRate, batchSize, maxEpochs, patience, allLevels(), calibration, syntheticRows,
-                java.util.Arrays.toString(org.odelump.nn.Compensation.values()));
+                java.util.Arrays.toString(org.odelump.nn.compress.Compensation.values()));
     }
 
     /** The cache key of a trained network: the training settings only (not the compression settings). */

@@ -51,8 +51,8 @@ public final class ExperimentSummary {
     /** Baselines AFDE is compared with. */
     static final List<String> BASELINES = List.of("magnitude", "layer-magnitude", "structured", "wanda");
 
-    static final List<String> COMPENSATIONS = java.util.Arrays.stream(org.odelump.nn.Compensation.values())
-            .map(org.odelump.nn.Compensation::key).toList();
+    static final List<String> COMPENSATIONS = java.util.Arrays.stream(org.odelump.nn.compress.Compensation.values())
+            .map(org.odelump.nn.compress.Compensation::key).toList();
 
     private final ExperimentPlan plan;
     private final List<ResultRow> rows;

@@ -11,41 +11,37 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
-import org.odelump.nn.BaselineMatching;
-import org.odelump.nn.Compensation;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.DynamicsLumping;
-import org.odelump.nn.EpsilonSearch;
-import org.odelump.nn.LeastSquaresSelection;
-import org.odelump.nn.LumpingCompressor;
 import org.odelump.nn.Mlp;
-import org.odelump.nn.MlpTrainer;
-import org.odelump.nn.NetworkEncoder;
-import org.odelump.nn.PrunedNetwork;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.SizeTargetUnreachableException;
-import org.odelump.nn.Standardisation;
-import org.odelump.nn.TrainingListener;
-import org.odelump.nn.TrainingReport;
+import org.odelump.nn.compress.Compensation;
+import org.odelump.nn.compress.CompressionComparison;
+import org.odelump.nn.compress.CompressionMethod;
+import org.odelump.nn.compress.SizeTargetUnreachableException;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.RegressionMetrics;
+import org.odelump.nn.data.Standardisation;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 import org.odelump.nn.io.NetworkFormat;
 import org.odelump.nn.io.NetworkProvenance;
+import org.odelump.nn.train.MlpTrainer;
+import org.odelump.nn.train.TrainingListener;
+import org.odelump.nn.train.TrainingReport;
 
 /**
  * One network of an experiment: one dataset, one architecture, one seed. Splits the data 80/10/10 with the seed,
  * standardises inputs and targets on the training split, trains (or reuses the cached network of an earlier run
  * with the same training settings and data), then measures every method at each removed fraction r of the plan (the
  * tables' and the plots'): AFDE and ABDE at the smallest relative ε whose network has at most (1 − r)·P non-zero
- * parameters ({@link EpsilonSearch#atMost}), and the four pruning baselines at exactly AFDE's count there
- * ({@link BaselineMatching}), each under every {@link Compensation}. ε is fixed by parameter counts only, and the
- * calibration inputs (Wanda's activation norms, the refit) are training rows: the test split enters nothing but
- * the score.
+ * parameters, and the four pruning baselines at exactly AFDE's count there, each under every
+ * {@link Compensation}; lsq and dynamics at the largest dense size within (1 − r)·P, and magnitude, structured and
+ * Wanda again at lsq's count. The work is {@link CompressionComparison}'s, the same object {@code odelump compress}
+ * uses. ε is fixed by parameter counts only, and the calibration inputs (Wanda's activation norms, the refit) are
+ * training rows: the test split enters nothing but the score.
  *
  * <p>Files in the run's directory, each written atomically: {@code network.json} (the trained network with its
  * standardisation, in odelump's network format), {@code training.json} (loss curves and the training
@@ -53,8 +49,6 @@ import org.odelump.nn.io.NetworkProvenance;
  * the run as done).
  */
 final class NetworkRun {
-
-    /** Softplus β of the encoding (only ReLU layers use it; the experiment trains tanh networks). */
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -137,12 +131,7 @@ final class NetworkRun {
         Dataset zval = st.apply(split.validation());
         double[][] zTest = st.apply(split.test()).inputs();
         double[][] rawTarget = split.test().targets();
-        Dataset shuffled = ztrain.split(1, 0, 0, seed).train();
-        int n = Math.min(plan.calibration(), shuffled.rows());
-        double[][] calibration = new double[n][];
-        for (int r = 0; r < n; r++) {
-            calibration[r] = shuffled.inputRow(r);
-        }
+        double[][] calibration = CompressionComparison.calibration(ztrain, plan.calibration(), seed, x -> x);
 
         long t0 = System.nanoTime();
         Mlp net = cachedNetwork(st);
@@ -158,150 +147,73 @@ final class NetworkRun {
             writeTraining(report);
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        Scorer score = new Scorer(st, zTest, rawTarget);
+        CompressionComparison comparison = new CompressionComparison(net, calibration,
+                new CompressionComparison.Scoring(zTest, rawTarget, st::restoreTarget));
         List<ResultRow> rows = new ArrayList<>();
         long full = net.nonZeroCount();
-        RegressionMetrics original = score.of(net);
+        RegressionMetrics original = comparison.scoring().score(net);
         rows.add(row(ResultRow.Kind.ORIGINAL, 0, "original", "none", Double.NaN, full, full, original,
                 trainSeconds));
 
         phase.accept("encoding");
-        LumpingCompressor.Prepared prepared = LumpingCompressor.prepare(net, NetworkEncoder.DEFAULT_BETA, true);
-        for (LumpingCompressor.Method m : LumpingCompressor.Method.values()) {
-            EpsilonSearch search = new EpsilonSearch(prepared, m, EpsilonMode.REL);
+        comparison.prepareEncoding();
+        for (CompressionMethod m : List.of(CompressionMethod.AFDE, CompressionMethod.ABDE)) {
             for (double level : plan.allLevels()) {
-                phase.accept(m.name().toLowerCase(java.util.Locale.ROOT) + " at "
-                        + Math.round(level * 100) + " % removed");
-                long target = (long) Math.floor((1 - level) * full);
-                long ts = System.nanoTime();
-                EpsilonSearch.Found found;
-                try {
-                    found = search.atMost(target);
-                } catch (SizeTargetUnreachableException unreachable) {
-                    continue;
-                }
-                measure(level, m, found.epsilon(), found.result(), net, calibration, score, full,
-                        (System.nanoTime() - ts) / 1e9, rows);
+                phase.accept(m.key() + " at " + Math.round(level * 100) + " % removed");
+                measure(level, m, (long) Math.floor((1 - level) * full), comparison, full, rows,
+                        m == CompressionMethod.AFDE ? ALL_BASELINES : Set.of(), "");
             }
         }
         for (double level : plan.allLevels()) {
             long target = (long) Math.floor((1 - level) * full);
             phase.accept("lsq at " + Math.round(level * 100) + " % removed");
-            measureLsq(level, target, net, calibration, score, full, rows);
+            measure(level, CompressionMethod.LSQ, target, comparison, full, rows, LSQ_BASELINES, LSQ_MATCHED);
             phase.accept("dynamics at " + Math.round(level * 100) + " % removed");
-            measureDynamics(level, target, net, calibration, score, full, rows);
+            measure(level, CompressionMethod.DYNAMICS, target, comparison, full, rows, Set.of(), "");
         }
         writeRun(rows, original, split, calibration.length, report, retrained,
                 (System.nanoTime() - t0) / 1e9);
         return new Outcome(rows, false, retrained);
     }
 
-    /** The method's network under every compensation, and for AFDE every baseline at its count. */
-    private void measure(double level, LumpingCompressor.Method m, double eps,
-                         LumpingCompressor.Result r, Mlp net, double[][] calibration, Scorer score, long full,
-                         double searchSeconds, List<ResultRow> rows) {
-        String name = m.name().toLowerCase(java.util.Locale.ROOT);
-        for (Compensation c : Compensation.values()) {
-            long ts = System.nanoTime();
-            Mlp out = c.apply(net, r, calibration);
-            rows.add(row(ResultRow.Kind.LEVEL, level, name, c, eps, out.nonZeroCount(), full, score.of(out),
-                    searchSeconds + (System.nanoTime() - ts) / 1e9));
-        }
-        if (m != LumpingCompressor.Method.AFDE) {
-            return;
-        }
-        long count = r.network().nonZeroCount();
-        long ts = System.nanoTime();
-        Map<BaselineMatching.Baseline, PrunedNetwork> pruned = new BaselineMatching(net, calibration, count)
-                .compute();
-        double each = (System.nanoTime() - ts) / 1e9 / pruned.size();
-        for (Map.Entry<BaselineMatching.Baseline, PrunedNetwork> e : pruned.entrySet()) {
-            for (Compensation c : Compensation.values()) {
-                long t1 = System.nanoTime();
-                Mlp out = c.apply(net, e.getValue(), calibration);
-                rows.add(row(ResultRow.Kind.LEVEL, level, baselineName(e.getKey()), c, eps, out.nonZeroCount(), full,
-                        score.of(out), each + (System.nanoTime() - t1) / 1e9));
-            }
-        }
-    }
+    /** The baselines matched to afde's count. */
+    private static final Set<CompressionMethod> ALL_BASELINES = Set.of(CompressionMethod.MAGNITUDE,
+            CompressionMethod.LAYER_MAGNITUDE, CompressionMethod.STRUCTURED, CompressionMethod.WANDA);
+
+    /** The baselines matched to lsq's count. */
+    private static final Set<CompressionMethod> LSQ_BASELINES = Set.of(CompressionMethod.MAGNITUDE,
+            CompressionMethod.STRUCTURED, CompressionMethod.WANDA);
 
     /**
-     * The {@code lsq} criterion at the largest size within {@code target} dense parameters (its ridge validated on
-     * held-out calibration rows), under every compensation, and global magnitude, structured and Wanda pruning at
-     * its parameter count, named {@code <baseline>@lsq}.
+     * A method within {@code target} non-zero parameters under every compensation, then the given baselines at its
+     * (uncompensated) count under every compensation, named with {@code suffix}; nothing when the method cannot get
+     * that small. Baseline rows carry the method's ε.
      */
-    private void measureLsq(double level, long target, Mlp net, double[][] calibration, Scorer score, long full,
-                            List<ResultRow> rows) {
-        long ts = System.nanoTime();
-        LeastSquaresSelection.Result r;
+    private void measure(double level, CompressionMethod m, long target, CompressionComparison comparison, long full,
+                         List<ResultRow> rows, Set<CompressionMethod> baselines, String suffix) {
+        CompressionComparison.Compressed c;
         try {
-            r = LeastSquaresSelection.withValidatedRidge(net, calibration,
-                    (cal, ridge) -> LeastSquaresSelection.atMost(net, cal, ridge, target));
+            c = comparison.atMost(m, target, EpsilonMode.REL);
         } catch (SizeTargetUnreachableException unreachable) {
             return;
         }
-        double searchSeconds = (System.nanoTime() - ts) / 1e9;
-        addCompensatedRows(level, "lsq", r.network(), r.neuronOrigin(), r.epsilon(), searchSeconds, net, calibration,
-                score, full, rows);
-        long t2 = System.nanoTime();
-        Map<BaselineMatching.Baseline, PrunedNetwork> pruned = new BaselineMatching(net, calibration,
-                r.network().nonZeroCount()).compute();
-        double each = (System.nanoTime() - t2) / 1e9 / pruned.size();
-        for (Map.Entry<BaselineMatching.Baseline, PrunedNetwork> e : pruned.entrySet()) {
-            if (e.getKey() == BaselineMatching.Baseline.LAYER_MAGNITUDE) {
-                continue;
-            }
-            for (Compensation c : Compensation.values()) {
-                long t1 = System.nanoTime();
-                Mlp out = c.apply(net, e.getValue(), calibration);
-                rows.add(row(ResultRow.Kind.LEVEL, level, baselineName(e.getKey()) + LSQ_MATCHED, c, r.epsilon(),
-                        out.nonZeroCount(), full, score.of(out), each + (System.nanoTime() - t1) / 1e9));
-            }
+        for (Compensation comp : Compensation.values()) {
+            CompressionComparison.Result r = comparison.compensate(c, comp);
+            rows.add(row(ResultRow.Kind.LEVEL, level, m.key(), comp, c.epsilon(), r.parameters(), full, r.test(),
+                    r.seconds()));
         }
-    }
-
-    /**
-     * One row per compensation for a network lumped by a criterion (its neurons' origins in {@code neuronOrigin});
-     * each row's time is the search plus that compensation.
-     */
-    private void addCompensatedRows(double level, String method, Mlp lumped, List<int[]> neuronOrigin,
-                                    double epsilon, double searchSeconds, Mlp net, double[][] calibration,
-                                    Scorer score, long full, List<ResultRow> rows) {
-        for (Compensation c : Compensation.values()) {
-            long t1 = System.nanoTime();
-            Mlp out = c.apply(net, lumped, neuronOrigin, calibration);
-            rows.add(row(ResultRow.Kind.LEVEL, level, method, c, epsilon, out.nonZeroCount(), full,
-                    score.of(out), searchSeconds + (System.nanoTime() - t1) / 1e9));
-        }
-    }
-
-    /** The {@code dynamics} criterion at the largest size within {@code target} dense parameters. */
-    private void measureDynamics(double level, long target, Mlp net, double[][] calibration, Scorer score,
-                                 long full, List<ResultRow> rows) {
-        long ts = System.nanoTime();
-        DynamicsLumping.Result r;
-        try {
-            r = DynamicsLumping.atMost(net, calibration, target);
-        } catch (SizeTargetUnreachableException unreachable) {
+        if (baselines.isEmpty()) {
             return;
         }
-        double searchSeconds = (System.nanoTime() - ts) / 1e9;
-        addCompensatedRows(level, "dynamics", r.network(), r.neuronOrigin(), r.epsilon(), searchSeconds, net,
-                calibration, score, full, rows);
+        for (CompressionComparison.Result r : comparison.matched(c.network().nonZeroCount(), baselines,
+                List.of(Compensation.values()))) {
+            rows.add(row(ResultRow.Kind.LEVEL, level, r.method().key() + suffix, r.compensation(), c.epsilon(),
+                    r.parameters(), full, r.test(), r.seconds()));
+        }
     }
 
     /** Suffix of the method name of a baseline pruned to the {@code lsq} network's count. */
     static final String LSQ_MATCHED = "@lsq";
-
-    /** The method names of the results, as {@code odelump compress --method} spells them. */
-    static String baselineName(BaselineMatching.Baseline b) {
-        return switch (b) {
-            case GLOBAL_MAGNITUDE -> "magnitude";
-            case LAYER_MAGNITUDE -> "layer-magnitude";
-            case STRUCTURED_MAGNITUDE -> "structured";
-            case WANDA -> "wanda";
-        };
-    }
 
     private ResultRow row(ResultRow.Kind kind, double level, String method, Compensation c, double eps, long params,
                           long full, RegressionMetrics m, double seconds) {
@@ -312,27 +224,6 @@ final class NetworkRun {
                           long full, RegressionMetrics m, double seconds) {
         return new ResultRow(data.key(), ExperimentPlan.name(architecture), seed, kind, level, method, comp, eps,
                 params, 1 - (double) params / full, m.rmse(), m.mae(), m.r2(), seconds);
-    }
-
-    /** Test metrics in the data's units. */
-    private static final class Scorer {
-        private final Standardisation st;
-        private final double[][] inputs;
-        private final double[][] targets;
-
-        Scorer(Standardisation st, double[][] inputs, double[][] targets) {
-            this.st = st;
-            this.inputs = inputs;
-            this.targets = targets;
-        }
-
-        RegressionMetrics of(Mlp net) {
-            double[][] pred = new double[inputs.length][];
-            for (int r = 0; r < inputs.length; r++) {
-                pred[r] = st.restoreTarget(net.apply(inputs[r]));
-            }
-            return RegressionMetrics.of(pred, targets);
-        }
     }
 
     private Mlp cachedNetwork(Standardisation st) {

@@ -1,7 +1,5 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 import org.odelump.nn.io.LocatedJson.Arr;
 import org.odelump.nn.io.LocatedJson.Node;
 import org.odelump.nn.io.LocatedJson.Num;

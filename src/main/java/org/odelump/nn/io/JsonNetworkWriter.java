@@ -1,11 +1,10 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
+import org.odelump.nn.data.ColumnScaling;
 
 /**
  * Writes odelump's JSON network format (see {@code docs/network-format.md}): one weight row per line, numbers in

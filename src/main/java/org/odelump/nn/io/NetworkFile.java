@@ -1,11 +1,10 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 
 /**
  * A network as stored in a file: the {@link Mlp} and what travels with it. Immutable.

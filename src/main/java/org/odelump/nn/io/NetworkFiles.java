@@ -45,6 +45,12 @@ public final class NetworkFiles {
             throw new InvalidModelException(new Diagnostic(name, 0, 0, Diagnostic.Kind.IO,
                     "cannot read the file: " + e));
         }
+        return read(file, format, bytes);
+    }
+
+    /** Reads a network file from its bytes, already read (e.g. to hash them); {@code file} names it in errors. */
+    public static NetworkFile read(Path file, NetworkFormat format, byte[] bytes) {
+        String name = name(file);
         return switch (format) {
             case JSON -> JsonNetworkReader.read(new String(bytes, StandardCharsets.UTF_8), name);
             case ONNX -> OnnxNetworkReader.read(bytes, name, file.toAbsolutePath().getParent());

@@ -1,7 +1,5 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import ai.onnx.proto.OnnxMl.ModelProto;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 
 /**
  * What an ONNX graph cannot hold but a {@link NetworkFile} carries — column names, standardisations, provenance —

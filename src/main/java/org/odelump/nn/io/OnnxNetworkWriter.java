@@ -16,8 +16,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.odelump.nn.Activation;
-import org.odelump.nn.ColumnScaling;
 import org.odelump.nn.DenseLayer;
+import org.odelump.nn.data.ColumnScaling;
 
 /**
  * Writes a network as an ONNX model that computes, in ONNX Runtime, what {@link NetworkFile#predict} computes: raw

@@ -2,7 +2,7 @@
  * Network files: reading and writing {@link org.odelump.nn.Mlp}s as odelump's JSON format
  * ({@code docs/network-format.md}) and as ONNX, through one facade, {@link org.odelump.nn.io.NetworkFiles}
  * ({@code read(Path)}, {@code write(Path, ..., NetworkFormat)}, format by extension). A file's content beyond the
- * weights — column names, the {@link org.odelump.nn.ColumnScaling} of inputs and targets a trainer applied,
+ * weights — column names, the {@link org.odelump.nn.data.ColumnScaling} of inputs and targets a trainer applied,
  * {@link org.odelump.nn.io.NetworkProvenance} and, for a network read from ONNX, the graph's interface
  * ({@link org.odelump.nn.io.OnnxSignature}: input and output names and shapes, opset) — travels in a
  * {@link org.odelump.nn.io.NetworkFile}, so a compressed network is written back in the format it came in with the

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.Standardisation;
-import org.odelump.nn.UciDataset;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.RegressionMetrics;
+import org.odelump.nn.data.Standardisation;
+import org.odelump.nn.data.UciDataset;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
 

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-import org.odelump.nn.Dataset;
-import org.odelump.nn.MlpTrainer;
-import org.odelump.nn.RegressionMetrics;
-import org.odelump.nn.Standardisation;
-import org.odelump.nn.SyntheticDataset;
-import org.odelump.nn.TrainingListener;
+import org.odelump.nn.data.Dataset;
+import org.odelump.nn.data.RegressionMetrics;
+import org.odelump.nn.data.Standardisation;
+import org.odelump.nn.data.SyntheticDataset;
 import org.odelump.nn.io.NetworkFile;
 import org.odelump.nn.io.NetworkFiles;
+import org.odelump.nn.train.MlpTrainer;
+import org.odelump.nn.train.TrainingListener;
 
 /**
  * The networks in {@code models/} for the synthetic datasets: the seed-1 64x64 networks of the committed experiment

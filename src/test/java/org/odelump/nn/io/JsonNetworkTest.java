@@ -1,7 +1,5 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -18,6 +16,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 
 class JsonNetworkTest {
 

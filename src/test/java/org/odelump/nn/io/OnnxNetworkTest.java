@@ -1,7 +1,5 @@
 package org.odelump.nn.io;
 
-import org.odelump.nn.ColumnScaling;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.odelump.nn.io.OnnxGraphs.floatAttr;
@@ -31,6 +29,7 @@ import org.odelump.model.InvalidModelException;
 import org.odelump.nn.Activation;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 import org.odelump.testutil.OnnxRuntimeCheck;
 
 class OnnxNetworkTest {

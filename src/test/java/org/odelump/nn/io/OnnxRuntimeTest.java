@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.odelump.nn.Activation;
-import org.odelump.nn.ColumnScaling;
 import org.odelump.nn.DenseLayer;
 import org.odelump.nn.Mlp;
+import org.odelump.nn.data.ColumnScaling;
 import org.odelump.testutil.OnnxRuntimeCheck;
 
 /**
