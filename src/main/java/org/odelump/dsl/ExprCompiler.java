@@ -58,14 +58,7 @@ final class ExprCompiler {
         while (true) {
             try {
                 if (viaSymbolic) {
-                    try {
-                        return new Compiled(e, new PolyConverter(scope, true).convert(e));
-                    } catch (PolyConverter.NotExpanded notExpanded) {
-                        // the native converter first: it rejects non-polynomials with a reason, without Symja
-                        Polynomial nat = new PolyConverter(scope).convert(e);
-                        Polynomial p = trySymbolic(e, scope);
-                        return new Compiled(e, p != null ? p : nat);
-                    }
+                    return new Compiled(e, read(e, scope));
                 }
                 return new Compiled(e, new PolyConverter(scope).convert(e));
             } catch (ExprFailure f) {
@@ -91,6 +84,23 @@ final class ExprCompiler {
                 }
                 throw loc.error(at, g.kind(), msg);
             }
+        }
+    }
+
+    /**
+     * A drift or rate expression as the parser reads it: an expanded polynomial natively, anything else by
+     * {@link Symbolic#expand} (exact arithmetic, rounded once).
+     *
+     * @throws ExprFailure when it is not a polynomial in the scope's variables
+     */
+    static Polynomial read(Expr e, PolyConverter.Scope scope) {
+        try {
+            return new PolyConverter(scope, true).convert(e);
+        } catch (PolyConverter.NotExpanded notExpanded) {
+            // the native converter first: it rejects non-polynomials with a reason, without Symja
+            Polynomial nat = new PolyConverter(scope).convert(e);
+            Polynomial p = trySymbolic(e, scope);
+            return p != null ? p : nat;
         }
     }
 

@@ -1,0 +1,172 @@
+package org.odelump.lumping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.odelump.dsl.DslPrinter;
+import org.odelump.dsl.OdeParser;
+import org.odelump.dsl.ParameterValues;
+import org.odelump.dsl.ParametricDrifts;
+import org.odelump.model.LumpedSystem;
+import org.odelump.model.LumpedSystem.Method;
+import org.odelump.model.OdeSystem;
+import org.odelump.model.Parameter;
+import org.odelump.model.Partition;
+import org.odelump.numeric.Simulator;
+import org.odelump.numeric.Trajectory;
+import org.odelump.testutil.LumpingDefinitions;
+
+/**
+ * Reduced drifts with parameter names ({@link ParametricQuotient} with {@link ParametricDrifts}) are right for
+ * other parameter values: a parameter scan on the printed and re-read reduced model agrees with the same scan on
+ * the original, checked against the FE/BE definitions by brute force and along trajectories.
+ */
+class ParametricQuotientTest {
+
+    private static final String EQUAL_RATES = "src/test/resources/params/equal_rates.ode";
+
+    /** The reduced model with parameter names, printed and read back, and what was kept. */
+    private record Kept(OdeSystem original, LumpedSystem lumped, OdeSystem reread, List<String> kept,
+                        List<String> substituted) {
+    }
+
+    private static Kept reduceKeeping(String file, Method method) {
+        OdeSystem original = OdeParser.parse(Path.of(file)).system();
+        LumpedSystem lumped = new Reduction(original, method, Prepartition.NONE, Tolerance.DEFAULT).compute();
+        ParametricDrifts.Extended e = ParametricDrifts.extend(original);
+        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system()).compute();
+        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), original, r.drifts(), e.indeterminates());
+        String text = DslPrinter.print(reduced, List.of(), DslPrinter.Drifts.SOURCES);
+        OdeSystem reread = OdeParser.parse("reduced.ode", text).system();
+        assertThat(reread).as("printed and parsed again:%n%s", text).isEqualTo(reduced);
+        List<String> kept = new ArrayList<>();
+        r.kept().forEach(j -> kept.add(e.indeterminates().get(j)));
+        List<String> substituted = new ArrayList<>(e.substituted().keySet());
+        r.substituted().forEach(j -> substituted.add(e.indeterminates().get(j)));
+        return new Kept(original, lumped, reread, kept, substituted);
+    }
+
+    /** New values for the named parameters: each its value times a random factor in [0.3, 3]. */
+    private static Map<String, Double> scan(OdeSystem m, List<String> names, SplittableRandom rnd) {
+        Map<String, Double> values = new HashMap<>();
+        for (Parameter p : m.parameters()) {
+            if (names.contains(p.name())) {
+                values.put(p.name(), p.value() * (0.3 + 2.7 * rnd.nextDouble()));
+            }
+        }
+        return values;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ode-specs/mixed_fe_be.ode, FE, 's,kAB,kBA,k,p,kf,kr,dM', ''",
+        "ode-specs/mixed_fe_be.ode, BE, 's,kAB,kBA,k,p,kf,kr,dM', ''",
+        "ode-specs/circuit_hub.ode, BE, 'g1,g3,G,gh', 'C,Ch'",
+        "ode-specs/lotka_volterra_two_prey.ode, FE, 'r,a,c,m', K",
+        "ode-specs/lotka_volterra_two_prey.ode, BE, 'r,a,c,m', K",
+        "src/test/resources/params/equal_rates.ode, FE, 'g,mu', 'k1,k2'",
+        "src/test/resources/params/equal_rates.ode, BE, 'g,mu', 'k1,k2'",
+    })
+    void aParameterScanOnTheReducedModelMatchesTheOriginal(String file, Method method, String kept,
+                                                           String substituted) {
+        Kept k = reduceKeeping(file, method);
+        assertThat(k.kept()).containsExactlyInAnyOrder(kept.isEmpty() ? new String[0] : kept.split(","));
+        assertThat(k.substituted()).containsExactlyInAnyOrder(substituted.isEmpty() ? new String[0]
+                : substituted.split(","));
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int trial = 0; trial < 5; trial++) {
+            Map<String, Double> values = scan(k.original(), k.kept(), rnd);
+            OdeSystem original = ParameterValues.apply(k.original(), values);
+            OdeSystem reduced = ParameterValues.apply(k.reread(), values);
+            assertThat(maxDefect(original, reduced, k.lumped(), rnd)).as("%s at %s", file, values)
+                    .isLessThan(1e-9);
+        }
+    }
+
+    /**
+     * The largest relative violation of the definition at random points: FE |L·f(x) − f̂(L·x)|, BE |f_i(x) −
+     * f̂_B(i)(y)| with x_i = y_B(i).
+     */
+    private static double maxDefect(OdeSystem original, OdeSystem reduced, LumpedSystem lumped, SplittableRandom rnd) {
+        Partition p = lumped.partition();
+        double worst = 0;
+        for (int point = 0; point < 20; point++) {
+            double[] x = new double[original.dimension()];
+            double[] y = new double[p.size()];
+            for (int b = 0; b < y.length; b++) {
+                y[b] = 0.2 + 2 * rnd.nextDouble();
+            }
+            for (int v = 0; v < x.length; v++) {
+                x[v] = lumped.method() == Method.BE ? y[p.blockOf(v)] : 0.1 + rnd.nextDouble();
+            }
+            double[] f = original.evaluate(x);
+            double[] fHat = reduced.evaluate(lumped.method() == Method.BE ? y : lumped.lump(x));
+            for (int b = 0; b < p.size(); b++) {
+                double scale = 1 + Math.abs(fHat[b]);
+                if (lumped.method() == Method.FE) {
+                    worst = Math.max(worst, Math.abs(lumped.lump(f)[b] - fHat[b]) / scale);
+                } else {
+                    for (int v : p.block(b)) {
+                        worst = Math.max(worst, Math.abs(f[v] - fHat[b]) / scale);
+                    }
+                }
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    void trajectoriesAtNewParameterValuesAgree() {
+        Kept k = reduceKeeping("ode-specs/mixed_fe_be.ode", Method.FE);
+        Map<String, Double> values = Map.of("s", 2.5, "k", 0.4, "p", 0.05, "kf", 0.03, "dM", 0.2);
+        OdeSystem original = ParameterValues.apply(k.original(), values);
+        OdeSystem reduced = ParameterValues.apply(k.reread(), values);
+        double[] times = Simulator.grid(20, 40);
+        Trajectory a = new Simulator(original, times, Simulator.Options.DEFAULT).compute();
+        Trajectory b = new Simulator(reduced, times, Simulator.Options.DEFAULT).compute();
+        double worst = 0;
+        double scale = 0;
+        for (int t = 0; t < times.length; t++) {
+            double[] y = k.lumped().lump(a.state(t));
+            for (int i = 0; i < y.length; i++) {
+                worst = Math.max(worst, Math.abs(y[i] - b.state(t)[i]));
+                scale = Math.max(scale, Math.abs(y[i]));
+            }
+        }
+        assertThat(scale).isGreaterThan(1); // the factor A + B grows to s/k: the scan moved the dynamics
+        assertThat(worst).isLessThan(1e-7 * scale);
+    }
+
+    @Test
+    void parametersTheLumpingReliesOnAreReallyNeeded() {
+        // keeping k1 or k2 as a name would claim the reduction for k1 != k2, where it is no lumping at all
+        OdeSystem m = OdeParser.parse(Path.of(EQUAL_RATES)).system();
+        Partition pairs = Partition.fromLabels(new int[] {0, 0, 1});
+        OdeSystem unequal = ParameterValues.apply(m, Map.of("k1", 1.0, "k2", 2.0));
+        assertThat(LumpingDefinitions.isForward(m, pairs, new SplittableRandom(1), 1e-9)).isTrue();
+        assertThat(LumpingDefinitions.isForward(unequal, pairs, new SplittableRandom(1), 1e-9)).isFalse();
+        assertThat(LumpingDefinitions.isBackward(unequal, pairs, new SplittableRandom(1), 1e-9)).isFalse();
+        Kept k = reduceKeeping(EQUAL_RATES, Method.FE);
+        assertThat(k.reread().parameters()).extracting(Parameter::name).containsExactly("g", "mu");
+        assertThat(DslPrinter.print(k.reread(), List.of(), DslPrinter.Drifts.SOURCES))
+                .contains("d(x1) = -1.5*x1 + 2*g*y").contains("d(y) = 1.5*x1 - 2*g*y - mu*y");
+    }
+
+    @Test
+    void anApproximateQuotientIsRefused() {
+        OdeSystem m = OdeParser.parse(Path.of("ode-specs/circuit_hub_tolerances.ode")).system();
+        LumpedSystem direct = new ApproximateReduction(m, Method.BE, Prepartition.NONE.initialPartition(m), "NONE",
+                EpsilonSettings.of(0.2, EpsilonMode.ABS)).compute().lumped();
+        assertThatThrownBy(() -> new ParametricQuotient(direct, ParametricDrifts.extend(m).system()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not exact");
+    }
+}
