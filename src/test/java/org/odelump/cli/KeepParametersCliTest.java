@@ -1,0 +1,104 @@
+package org.odelump.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.odelump.dsl.OdeParser;
+import org.odelump.model.OdeSystem;
+import org.odelump.testutil.SameDrifts;
+
+/** {@code odelump reduce MODEL --method fe|be --keep-parameters} as a user runs it. */
+class KeepParametersCliTest {
+
+    private static final String EQUAL_RATES = "src/test/resources/params/equal_rates.ode";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReducedFileKeepsParameterNamesAndReadsBack() throws Exception {
+        Path out = dir.resolve("mixed_fe.ode");
+        CliRun r = CliRun.of("reduce", "ode-specs/mixed_fe_be.ode", "--method", "fe", "--keep-parameters", "-o",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  parameters kept as names: s, k, p, kf, kr, dM")
+                .contains("  parameters that cancel out of the reduced drifts: kAB, kBA")
+                .contains("self-check L*f(x) = f^(L*x) at 32 random points: ok");
+        String text = Files.readString(out);
+        assertThat(text).contains("// Parameters kept as names: s, k, p, kf, kr, dM")
+                .contains("  d(A) = s - k*A\n").contains("  d(D1) = -kr*D1 + kf*M1^2\n")
+                .contains("  p = 0.3\n");
+        assertThat(text.substring(text.indexOf("begin model"))).doesNotContain("kAB").doesNotContain("kBA");
+        OdeSystem reread = OdeParser.parse(out).system();
+        assertThat(reread.parameters()).hasSize(6);
+        // what 'verify' reads: the header's lumping, and the drifts at the parameters' values
+        CliRun v = CliRun.of("verify", "ode-specs/mixed_fe_be.ode", out.toString(), "--no-files", "--points", "20");
+        assertThat(v.code()).as(v.out() + v.err()).isZero();
+        // without the option the same reduction has numbers
+        Path plain = dir.resolve("plain.ode");
+        assertThat(CliRun.of("reduce", "ode-specs/mixed_fe_be.ode", "--method", "fe", "-o", plain.toString()).code())
+                .isZero();
+        assertThat(Files.readString(plain)).contains("  d(A) = 1 - 0.10000000000000003*A\n")
+                .doesNotContain("begin parameters");
+        OdeSystem numbers = OdeParser.parse(plain).system();
+        assertThat(SameDrifts.differences(numbers.drifts(), reread.drifts(), numbers.variableNames(), 10, 1L, 1e-12))
+                .isEmpty();
+    }
+
+    @Test
+    void parametersTheLumpingDependsOnAreReplacedAndNamed() throws Exception {
+        Path out = dir.resolve("equal_be.ode");
+        CliRun r = CliRun.of("reduce", EQUAL_RATES, "--method", "be", "--keep-parameters", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  parameters kept as names: g, mu")
+                .contains("  parameters replaced by their values (a scan of them needs the original model):\n"
+                        + "    k1 = 1.5: the lumping depends on its value\n"
+                        + "    k2 = 1.5: the lumping depends on its value\n");
+        String text = Files.readString(out);
+        assertThat(text).contains("// Parameters replaced by their values: k1 = 1.5 (the lumping depends on its "
+                + "value); k2 = 1.5 (the lumping depends on its value)")
+                .contains("  d(x1) = -1.5*x1 + g*y\n");
+        assertThat(text.substring(text.indexOf("begin model"))).doesNotContain("k1").doesNotContain("k2");
+        CliRun divisor = CliRun.of("reduce", "ode-specs/lotka_volterra_two_prey.ode", "-m", "fe",
+                "--keep-parameters");
+        assertThat(divisor.out()).contains("    K = 100: it occurs in a divisor");
+    }
+
+    @Test
+    void jsonListsKeptAndReplacedParameters() throws Exception {
+        CliRun r = CliRun.of("reduce", EQUAL_RATES, "--method", "fe", "--keep-parameters", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode p = new ObjectMapper().readTree(r.out()).get("parameters");
+        assertThat(p.get("kept")).extracting(JsonNode::asText).containsExactly("g", "mu");
+        assertThat(p.get("substituted")).hasSize(2);
+        assertThat(p.get("substituted").get(0).get("name").asText()).isEqualTo("k1");
+        assertThat(p.get("substituted").get(0).get("value").asDouble()).isEqualTo(1.5);
+        assertThat(p.get("substituted").get(0).get("reason").asText()).isEqualTo("the lumping depends on its value");
+    }
+
+    @Test
+    void whatCannotKeepParametersIsAUsageError() {
+        CliRun approximate = CliRun.of("reduce", EQUAL_RATES, "--method", "efe", "--epsilon", "0.1",
+                "--keep-parameters");
+        assertThat(approximate.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(approximate.err()).contains("--keep-parameters needs --method fe or be");
+        Path xml = dir.resolve("r.xml");
+        CliRun sbml = CliRun.of("reduce", EQUAL_RATES, "--method", "fe", "--keep-parameters", "-o", xml.toString());
+        assertThat(sbml.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(sbml.err()).contains("expected -o OUT.ode");
+        assertThat(xml).doesNotExist();
+    }
+
+    @Test
+    void aReactionNetworkKeepsItsRateNamesAnyway() {
+        CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--keep-parameters");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("parameters a reaction network reduces to reactions whose rates keep their "
+                + "parameter names");
+    }
+}
