@@ -47,10 +47,10 @@ final class KeptParameters {
                     + "expressions (e.g. SBML): the reduced drifts keep numbers");
         }
         ParametricDrifts.Extended e = ParametricDrifts.extend(origin);
-        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system()).compute();
+        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system(), e.together()).compute();
         java.util.Set<String> dependent = new java.util.HashSet<>();
         for (int j : r.substituted()) {
-            dependent.add(e.indeterminates().get(j));
+            dependent.add(e.parameter(j));
         }
         Map<String, String> substituted = new LinkedHashMap<>();
         Map<String, Double> values = new LinkedHashMap<>();
@@ -67,14 +67,17 @@ final class KeptParameters {
         for (var f : r.drifts()) {
             named.or(f.variables());
         }
-        List<String> kept = new ArrayList<>();
-        List<String> cancelled = new ArrayList<>();
+        java.util.Set<String> keptNames = new java.util.LinkedHashSet<>();
+        java.util.Set<String> cancelled = new java.util.LinkedHashSet<>();
         for (int j : r.kept()) {
-            (named.get(k + j) ? kept : cancelled).add(e.indeterminates().get(j));
+            (named.get(k + j) ? keptNames : cancelled).add(e.parameter(j));
         }
-        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), origin, r.drifts(), e.indeterminates());
+        cancelled.removeAll(keptNames);
+        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), origin, r.drifts(), e.indeterminates(),
+                substituted.keySet());
         String note = r.kept().isEmpty() && substituted.isEmpty() ? "no parameter occurs in the drifts" : null;
-        return new Outcome(lumped.withReduced(reduced), kept, cancelled, substituted, values, note);
+        return new Outcome(lumped.withReduced(reduced), List.copyOf(keptNames), List.copyOf(cancelled), substituted,
+                values, note);
     }
 
     /** Lines for the reduced file's header and the terminal. */

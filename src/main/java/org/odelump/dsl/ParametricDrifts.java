@@ -38,53 +38,87 @@ public final class ParametricDrifts {
     private ParametricDrifts() {
     }
 
+    /** Prefix of the indeterminate that stands for the reciprocal of a parameter: {@code 1/K}. */
+    public static final String RECIPROCAL = "1/";
+
     /**
      * A model's drifts over its variables and kept parameters.
      *
-     * @param system        the variables x_0..x_{n-1} followed by the indeterminates (named and valued like their
-     *                      parameters, drift zero); no parameters, views or reactions
-     * @param variables     n, the number of the model's own variables
-     * @param indeterminates the kept parameters, in declaration order; indeterminate j is variable n + j
-     * @param substituted   parameters named in drifts that are substituted by their values, with the reason
+     * @param system         the variables x_0..x_{n-1} followed by the indeterminates (named like their parameter,
+     *                       or {@code 1/K} for the reciprocal of parameter K; valued like them; drift zero); no
+     *                       parameters, views or reactions
+     * @param variables      n, the number of the model's own variables
+     * @param indeterminates the indeterminates' names, in parameter declaration order; indeterminate j is variable
+     *                       n + j
+     * @param together       per indeterminate j, the indeterminates that must stay symbols whenever j does (j itself,
+     *                       the other role of its parameter, and those of parameters whose definition uses it), so
+     *                       that changing a parameter in the reduced model changes what it changes in the original
+     * @param substituted    parameters named in drifts that cannot be indeterminates, with the reason
      */
-    public record Extended(OdeSystem system, int variables, List<String> indeterminates,
+    public record Extended(OdeSystem system, int variables, List<String> indeterminates, List<List<Integer>> together,
                            Map<String, String> substituted) {
         public Extended {
             indeterminates = List.copyOf(indeterminates);
+            together = together.stream().map(List::copyOf).toList();
             substituted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(substituted));
+        }
+
+        /** The parameter behind indeterminate j (K for both {@code K} and {@code 1/K}). */
+        public String parameter(int j) {
+            String name = indeterminates.get(j);
+            return name.startsWith(RECIPROCAL) ? name.substring(RECIPROCAL.length()) : name;
         }
     }
 
     /**
      * The model's drifts with the parameters they name as indeterminates, where a drift source was written (an ODE
-     * section); a drift without a source keeps its numbers.
+     * section); a drift without a source keeps its numbers. A parameter that divides as a factor ({@code x/K},
+     * {@code x/(K*V^2)}) is kept through its reciprocal; one in a divisor that is no product of parameters, an
+     * exponent or a function argument is substituted, and so is every parameter a substituted one is defined by.
      *
      * @throws IllegalArgumentException when a drift cannot be expanded again (it could when the model was read)
      */
     public static Extended extend(OdeSystem m) {
-        Map<String, Double> values = new HashMap<>();
-        for (Parameter p : m.parameters()) {
-            values.put(p.name(), p.value());
-        }
-        Map<String, String> substituted = new LinkedHashMap<>();
-        Set<String> named = new HashSet<>();
+        Scan scan = new Scan(m);
         for (Expr src : m.driftSources()) {
             if (src != null) {
-                scan(src, true, null, values, named, substituted);
+                scan.scan(src, true, null);
             }
         }
+        scan.closeSubstitution();
         int n = m.dimension();
-        List<String> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         List<Variable> vars = new ArrayList<>(m.variables());
         List<Double> init = new ArrayList<>();
         for (Parameter p : m.parameters()) {
-            if (named.contains(p.name()) && !substituted.containsKey(p.name())) {
-                index.put(p.name(), n + kept.size());
-                kept.add(p.name());
-                vars.add(Variable.of(p.name()));
+            if (scan.substituted.containsKey(p.name())) {
+                continue;
+            }
+            if (scan.direct.contains(p.name())) {
+                index.put(p.name(), n + names.size());
+                names.add(p.name());
                 init.add(p.value());
             }
+            if (scan.reciprocal.contains(p.name())) {
+                index.put(RECIPROCAL + p.name(), n + names.size());
+                names.add(RECIPROCAL + p.name());
+                init.add(1 / p.value());
+            }
+        }
+        names.forEach(name -> vars.add(Variable.of(name)));
+        List<List<Integer>> together = new ArrayList<>();
+        for (String name : names) {
+            String parameter = name.startsWith(RECIPROCAL) ? name.substring(RECIPROCAL.length()) : name;
+            List<Integer> with = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                String other = names.get(j);
+                String q = other.startsWith(RECIPROCAL) ? other.substring(RECIPROCAL.length()) : other;
+                if (q.equals(parameter) || scan.ancestors(q).contains(parameter)) {
+                    with.add(j);
+                }
+            }
+            together.add(with);
         }
         NameResolver resolver = new NameResolver() {
             @Override
@@ -95,13 +129,13 @@ public final class ParametricDrifts {
 
             @Override
             public Double parameterValue(String name) {
-                return index.containsKey(name) ? null : values.get(name);
+                return index.containsKey(name) ? null : scan.values.get(name);
             }
         };
         List<Polynomial> drifts = new ArrayList<>(vars.size());
         for (int i = 0; i < n; i++) {
             Expr src = m.driftSources().get(i);
-            drifts.add(src == null ? m.drift(i) : Symbolic.expand(src, resolver));
+            drifts.add(src == null ? m.drift(i) : Symbolic.expand(scan.reciprocals(src), resolver));
         }
         double[] x0 = new double[vars.size()];
         for (int i = 0; i < vars.size(); i++) {
@@ -112,55 +146,200 @@ public final class ParametricDrifts {
         }
         OdeSystem ext = OdeSystem.builder(m.name()).variables(vars).initialValues(x0).drifts(drifts)
                 .provenance(m.provenance()).build();
-        return new Extended(ext, n, kept, substituted);
+        return new Extended(ext, n, names, together, scan.substituted);
     }
 
-    /**
-     * Records the parameters {@code e} names; those that occur where a polynomial cannot hold an indeterminate go
-     * to {@code substituted} with the reason.
-     *
-     * @param polynomial false below a divisor, an exponent or a function argument
-     * @param reason     why the current position is not polynomial (when {@code polynomial} is false)
-     */
-    private static void scan(Expr e, boolean polynomial, String reason, Map<String, Double> parameters,
-                             Set<String> named, Map<String, String> substituted) {
-        if (e instanceof Expr.Ref r) {
-            if (parameters.containsKey(r.name())) {
-                named.add(r.name());
-                if (!polynomial) {
-                    substituted.putIfAbsent(r.name(), reason);
-                }
+    /** Where the parameters occur in a model's drifts. */
+    private static final class Scan {
+        final Map<String, Double> values = new HashMap<>();
+        final Map<String, Parameter> byName = new HashMap<>();
+        /** Parameters that occur polynomially. */
+        final Set<String> direct = new HashSet<>();
+        /** Parameters that occur as factors of a divisor made of parameters only. */
+        final Set<String> reciprocal = new HashSet<>();
+        /** Parameters that must be substituted, with the reason, in the order found. */
+        final Map<String, String> substituted = new LinkedHashMap<>();
+        private final List<Parameter> order;
+
+        Scan(OdeSystem m) {
+            order = m.parameters();
+            for (Parameter p : order) {
+                values.put(p.name(), p.value());
+                byName.put(p.name(), p);
             }
-        } else if (e instanceof Expr.Neg n) {
-            scan(n.operand(), polynomial, reason, parameters, named, substituted);
-        } else if (e instanceof Expr.Call c) {
-            boolean pow = c.function().equals("pow") && c.args().size() == 2;
-            for (int a = 0; a < c.args().size(); a++) {
-                boolean base = pow && a == 0 && naturalNumber(c.args().get(1));
-                scan(c.args().get(a), polynomial && base, !polynomial ? reason : pow ? "it occurs in a power"
-                        : "it occurs in the argument of " + c.function() + "()", parameters, named, substituted);
-            }
-        } else if (e instanceof Expr.Binary b) {
-            // sums and products are left-deep chains of any length: walk the left spine iteratively
-            Expr left = b;
-            while (left instanceof Expr.Binary lb) {
-                Expr right = lb.right();
-                switch (lb.op()) {
-                    case DIV -> scan(right, false, polynomial ? "it occurs in a divisor" : reason, parameters,
-                            named, substituted);
-                    case POW -> scan(right, false, polynomial ? "it occurs in an exponent" : reason, parameters,
-                            named, substituted);
-                    default -> scan(right, polynomial, reason, parameters, named, substituted);
-                }
-                if (lb.op() == Expr.Op.POW && !naturalNumber(right)) {
-                    scan(lb.left(), false, polynomial ? "it is raised to a power that is not a whole number"
-                            : reason, parameters, named, substituted);
-                    return;
-                }
-                left = lb.left();
-            }
-            scan(left, polynomial, reason, parameters, named, substituted);
         }
+
+        /**
+         * Records the parameters {@code e} names.
+         *
+         * @param polynomial false below a divisor, an exponent or a function argument
+         * @param reason     why the current position is not polynomial (when {@code polynomial} is false)
+         */
+        void scan(Expr e, boolean polynomial, String reason) {
+            if (e instanceof Expr.Ref r) {
+                if (values.containsKey(r.name())) {
+                    if (polynomial) {
+                        direct.add(r.name());
+                    } else {
+                        substituted.putIfAbsent(r.name(), reason);
+                    }
+                }
+            } else if (e instanceof Expr.Neg n) {
+                scan(n.operand(), polynomial, reason);
+            } else if (e instanceof Expr.Call c) {
+                boolean pow = c.function().equals("pow") && c.args().size() == 2;
+                for (int a = 0; a < c.args().size(); a++) {
+                    boolean base = pow && a == 0 && naturalNumber(c.args().get(1));
+                    scan(c.args().get(a), polynomial && base, !polynomial ? reason : pow ? "it occurs in a power"
+                            : "it occurs in the argument of " + c.function() + "()");
+                }
+            } else if (e instanceof Expr.Binary b) {
+                // sums and products are left-deep chains of any length: walk the left spine iteratively
+                Expr left = b;
+                while (left instanceof Expr.Binary lb) {
+                    Expr right = lb.right();
+                    if (lb.op() == Expr.Op.DIV && polynomial && divisorFactors(right) != null) {
+                        divisorFactors(right).keySet().forEach(reciprocal::add);
+                    } else if (lb.op() == Expr.Op.DIV) {
+                        scan(right, false, polynomial ? "it occurs in a divisor that is not a product of parameters"
+                                : reason);
+                    } else if (lb.op() == Expr.Op.POW) {
+                        scan(right, false, polynomial ? "it occurs in an exponent" : reason);
+                        if (!naturalNumber(right)) {
+                            scan(lb.left(), false, polynomial ? "it is raised to a power that is not a whole number"
+                                    : reason);
+                            return;
+                        }
+                    } else {
+                        scan(right, polynomial, reason);
+                    }
+                    left = lb.left();
+                }
+                scan(left, polynomial, reason);
+            }
+        }
+
+        /** The parameters of a divisor that is a product of parameters and their natural powers, else null. */
+        Map<String, Integer> divisorFactors(Expr d) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            Expr cur = d;
+            while (true) {
+                Expr factor = cur instanceof Expr.Binary b && b.op() == Expr.Op.MUL ? b.right() : cur;
+                int exponent = 1;
+                if (factor instanceof Expr.Binary pw && pw.op() == Expr.Op.POW && naturalNumber(pw.right())) {
+                    exponent = (int) ((Expr.Num) pw.right()).value();
+                    factor = pw.left();
+                }
+                if (!(factor instanceof Expr.Ref r) || !values.containsKey(r.name()) || exponent > 64) {
+                    return null;
+                }
+                out.merge(r.name(), exponent, Integer::sum);
+                if (!(cur instanceof Expr.Binary b && b.op() == Expr.Op.MUL)) {
+                    return out;
+                }
+                cur = b.left();
+            }
+        }
+
+        /** The parameters whose definitions {@code name}'s definition uses, transitively (not name itself). */
+        Set<String> ancestors(String name) {
+            Set<String> seen = new HashSet<>();
+            List<String> work = new ArrayList<>(List.of(name));
+            while (!work.isEmpty()) {
+                Parameter p = byName.get(work.remove(work.size() - 1));
+                if (p != null && p.source() != null) {
+                    for (String ref : references(p.source())) {
+                        if (byName.containsKey(ref) && seen.add(ref)) {
+                            work.add(ref);
+                        }
+                    }
+                }
+            }
+            seen.remove(name);
+            return seen;
+        }
+
+        /**
+         * A parameter that a substituted one is defined by cannot stay a symbol either: changing it in the reduced
+         * model would not change the substituted value, while it does in the original.
+         */
+        void closeSubstitution() {
+            Set<String> named = new HashSet<>(direct);
+            named.addAll(reciprocal);
+            named.addAll(substituted.keySet());
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (String q : named) {
+                    if (!substituted.containsKey(q)) {
+                        continue;
+                    }
+                    for (String a : ancestors(q)) {
+                        if (named.contains(a) && !substituted.containsKey(a)) {
+                            substituted.put(a, "the substituted parameter " + q + " is defined by it");
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** {@code e} with each divisor made of kept parameters written as a product of their reciprocals. */
+        Expr reciprocals(Expr e) {
+            if (e instanceof Expr.Neg n) {
+                return new Expr.Neg(reciprocals(n.operand()));
+            }
+            if (e instanceof Expr.Call c) {
+                return new Expr.Call(c.function(), c.args().stream().map(this::reciprocals).toList());
+            }
+            if (!(e instanceof Expr.Binary)) {
+                return e;
+            }
+            java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+            Expr left = e;
+            while (left instanceof Expr.Binary b) {
+                spine.push(b);
+                left = b.left();
+            }
+            Expr out = reciprocals(left);
+            while (!spine.isEmpty()) {
+                Expr.Binary b = spine.pop();
+                Map<String, Integer> factors = b.op() == Expr.Op.DIV ? divisorFactors(b.right()) : null;
+                if (factors == null) {
+                    out = new Expr.Binary(b.op(), out, b.op() == Expr.Op.POW ? b.right() : reciprocals(b.right()));
+                    continue;
+                }
+                for (Map.Entry<String, Integer> f : factors.entrySet()) {
+                    boolean kept = reciprocal.contains(f.getKey()) && !substituted.containsKey(f.getKey());
+                    Expr factor = new Expr.Ref(kept ? RECIPROCAL + f.getKey() : f.getKey());
+                    if (f.getValue() != 1) {
+                        factor = new Expr.Binary(Expr.Op.POW, factor, new Expr.Num(f.getValue()));
+                    }
+                    out = new Expr.Binary(kept ? Expr.Op.MUL : Expr.Op.DIV, out, factor);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The names an expression refers to. */
+    private static Set<String> references(Expr e) {
+        Set<String> out = new HashSet<>();
+        java.util.ArrayDeque<Expr> work = new java.util.ArrayDeque<>(List.of(e));
+        while (!work.isEmpty()) {
+            Expr x = work.pop();
+            if (x instanceof Expr.Ref r) {
+                out.add(r.name());
+            } else if (x instanceof Expr.Neg n) {
+                work.push(n.operand());
+            } else if (x instanceof Expr.Call c) {
+                c.args().forEach(work::push);
+            } else if (x instanceof Expr.Binary b) {
+                work.push(b.left());
+                work.push(b.right());
+            }
+        }
+        return out;
     }
 
     private static boolean naturalNumber(Expr e) {
@@ -170,17 +349,21 @@ public final class ParametricDrifts {
     /**
      * A model over {@code template}'s variables whose drifts are {@code drifts} written with parameter names:
      * in {@code drifts}, variable index i &lt; template.dimension() is template's variable i and index
-     * template.dimension() + j is the parameter {@code indeterminates.get(j)}. The parameters section lists the
-     * parameters of {@code origin} that the drifts name, and those their definitions need, in origin's order and
-     * with origin's definitions. Name, variables, initial values, views and provenance are template's.
+     * template.dimension() + j is the indeterminate {@code indeterminates.get(j)} (a parameter, or {@code 1/K} for
+     * the reciprocal of parameter K, written as a division). The parameters section lists the parameters of
+     * {@code origin} that the drifts name, in origin's order; a parameter keeps its definition (and the parameters
+     * that definition needs are listed too) unless one of those is, or defines, a parameter in {@code substituted}:
+     * then it is written as its value, so that changing a listed parameter changes what it changes in the original.
+     * Name, variables, initial values, views and provenance are template's.
      *
      * @param template       the model whose variables the drifts are over (e.g. a reduced model with numbers)
      * @param origin         where the parameters are declared
      * @param drifts         one per variable of template
-     * @param indeterminates the parameters behind the indices after template's variables
+     * @param indeterminates the names behind the indices after template's variables
+     * @param substituted    parameters of origin whose values were substituted into the drifts
      */
     public static OdeSystem model(OdeSystem template, OdeSystem origin, List<Polynomial> drifts,
-                                  List<String> indeterminates) {
+                                  List<String> indeterminates, Set<String> substituted) {
         int n = template.dimension();
         if (drifts.size() != n) {
             throw new IllegalArgumentException("expected " + n + " drifts, got " + drifts.size());
@@ -192,7 +375,7 @@ public final class ParametricDrifts {
         for (Polynomial f : drifts) {
             sources.add(expression(f, n, names, used));
         }
-        List<Parameter> parameters = neededParameters(origin, used);
+        List<Parameter> parameters = neededParameters(origin, used, substituted);
         Map<String, Double> values = new HashMap<>();
         for (Parameter p : parameters) {
             values.put(p.name(), p.value());
@@ -218,46 +401,51 @@ public final class ParametricDrifts {
 
     /**
      * The model itself with every drift written in an ODE section expanded with the parameters it names kept as
-     * names (where they occur polynomially), for printing.
+     * names where {@link #extend} can keep them, for printing. A reaction network is returned as it is.
      */
     public static OdeSystem withParameterNames(OdeSystem m) {
         if (m.isReactionNetwork()) {
             return m;
         }
         Extended e = extend(m);
-        return model(m, m, e.system().drifts().subList(0, m.dimension()), e.indeterminates());
+        return model(m, m, e.system().drifts().subList(0, m.dimension()), e.indeterminates(),
+                e.substituted().keySet());
     }
 
-    /** Parameters of origin in {@code used}, and those their definitions refer to, in origin's order. */
-    private static List<Parameter> neededParameters(OdeSystem origin, Set<String> used) {
-        Map<String, Parameter> byName = new HashMap<>();
-        Map<String, Double> values = new HashMap<>();
-        for (Parameter p : origin.parameters()) {
-            byName.put(p.name(), p);
-            values.put(p.name(), p.value());
+    /**
+     * The parameters of origin in {@code used}, in origin's order, with their definitions and the parameters those
+     * need where none of them is substituted or defines a substituted parameter; the others as plain values.
+     */
+    private static List<Parameter> neededParameters(OdeSystem origin, Set<String> used, Set<String> substituted) {
+        Scan scan = new Scan(origin);
+        Set<String> frozen = new HashSet<>(substituted);
+        for (String q : substituted) {
+            frozen.addAll(scan.ancestors(q));
         }
-        Set<String> needed = new HashSet<>();
-        List<String> work = new ArrayList<>(used);
-        while (!work.isEmpty()) {
-            Parameter p = byName.get(work.remove(work.size() - 1));
-            if (p != null && needed.add(p.name()) && p.source() != null) {
-                Set<String> refs = new HashSet<>();
-                scan(p.source(), true, null, values, refs, new HashMap<>());
-                work.addAll(refs);
+        Map<String, Parameter> declared = new HashMap<>();
+        for (String name : used) {
+            Parameter p = scan.byName.get(name);
+            Set<String> needs = scan.ancestors(name);
+            if (needs.stream().anyMatch(frozen::contains)) {
+                declared.put(name, new Parameter(name, p.value(), null));
+            } else {
+                declared.putIfAbsent(name, p);
+                needs.forEach(a -> declared.putIfAbsent(a, scan.byName.get(a)));
             }
         }
         List<Parameter> out = new ArrayList<>();
         for (Parameter p : origin.parameters()) {
-            if (needed.contains(p.name())) {
-                out.add(p);
+            if (declared.containsKey(p.name())) {
+                out.add(declared.get(p.name()));
             }
         }
         return out;
     }
 
     /**
-     * The expanded expression of a polynomial over variables (indices &lt; n) and parameters (indices ≥ n): terms
-     * ordered by their variable part, then by their parameter part, each written coefficient·parameters·variables.
+     * The expanded expression of a polynomial over variables (indices &lt; n) and indeterminates (indices ≥ n):
+     * terms ordered by their variable part, then by their parameter part, each written
+     * coefficient·parameters·variables/divisors ({@code 2*kon*S10}, {@code G*v1/C}).
      */
     private static Expr expression(Polynomial f, int n, List<String> names, Set<String> used) {
         record Term(Monomial vars, Monomial params, double c) {
@@ -275,16 +463,15 @@ public final class ParametricDrifts {
         terms.sort(Comparator.comparing(Term::vars).thenComparing(Term::params));
         Expr sum = null;
         for (Term t : terms) {
-            double abs = Math.abs(t.c());
-            boolean negate = t.c() < 0 && sum == null; // later negative terms are subtracted
-            Expr product = null;
-            if (abs != 1.0 || (t.vars().isConstant() && t.params().isConstant())) {
-                product = negate ? new Expr.Neg(new Expr.Num(abs)) : new Expr.Num(abs);
-                negate = false;
-            }
+            List<Expr> factors = new ArrayList<>();
+            List<Expr> divisors = new ArrayList<>();
             for (Monomial part : List.of(t.params(), t.vars())) {
                 for (int j = 0; j < part.size(); j++) {
                     String name = names.get(part.var(j));
+                    boolean divide = part.var(j) >= n && name.startsWith(RECIPROCAL);
+                    if (divide) {
+                        name = name.substring(RECIPROCAL.length());
+                    }
                     if (part.var(j) >= n) {
                         used.add(name);
                     }
@@ -292,11 +479,23 @@ public final class ParametricDrifts {
                     if (part.exp(j) != 1) {
                         factor = new Expr.Binary(Expr.Op.POW, factor, new Expr.Num(part.exp(j)));
                     }
-                    // the sign goes on the first factor, as the parser reads "-k*x" (unary minus is an atom)
-                    factor = negate ? new Expr.Neg(factor) : factor;
-                    negate = false;
-                    product = product == null ? factor : new Expr.Binary(Expr.Op.MUL, product, factor);
+                    (divide ? divisors : factors).add(factor);
                 }
+            }
+            double abs = Math.abs(t.c());
+            if (abs != 1.0 || factors.isEmpty()) {
+                factors.add(0, new Expr.Num(abs));
+            }
+            if (t.c() < 0 && sum == null) {
+                // the sign goes on the first factor, as the parser reads "-k*x" (unary minus is an atom)
+                factors.set(0, new Expr.Neg(factors.get(0)));
+            }
+            Expr product = factors.get(0);
+            for (int i = 1; i < factors.size(); i++) {
+                product = new Expr.Binary(Expr.Op.MUL, product, factors.get(i));
+            }
+            for (Expr d : divisors) {
+                product = new Expr.Binary(Expr.Op.DIV, product, d);
             }
             sum = sum == null ? product
                     : new Expr.Binary(t.c() < 0 ? Expr.Op.SUB : Expr.Op.ADD, sum, product);

@@ -27,8 +27,8 @@ import org.odelump.model.Polynomial;
  * tolerance): the identity holds iff refining the lumping's partition, extended by the singletons, splits nothing.
  *
  * <p>When it fails for the full set of parameters (the lumping relies on, say, k1 = k2), the kept set is grown
- * greedily in parameter order, adding a parameter when the identity still holds with it; the others are
- * substituted by their values. Substituting values into an identity keeps it an identity, so the kept set is
+ * greedily in parameter order, adding a parameter (with those that must stay symbols together with it) when the
+ * identity still holds with it; the others are substituted by their values. Substituting values into an identity keeps it an identity, so the kept set is
  * maximal (no further parameter can be added) and every kept set found is safe. The reduced drifts are then the
  * FE/BE quotient of the extended system (research notes §1.3, §1.4). Cost: one refinement when every parameter can
  * stay, otherwise one per parameter that occurs, each O(m·log m) for m terms.
@@ -55,6 +55,7 @@ public final class ParametricQuotient {
 
     private final LumpedSystem lumped;
     private final OdeSystem extended;
+    private final List<List<Integer>> together;
     private final int n;
     private final Tolerance tolerance;
 
@@ -64,8 +65,20 @@ public final class ParametricQuotient {
      *                 drift, the parameter's value as initial value), variables in the model's order
      */
     public ParametricQuotient(LumpedSystem lumped, OdeSystem extended) {
+        this(lumped, extended, List.of());
+    }
+
+    /**
+     * @param lumped   an exact FE or BE lumping of a model with n variables
+     * @param extended the model's drifts over its n variables followed by one indeterminate per parameter (zero
+     *                 drift, the parameter's value as initial value), variables in the model's order
+     * @param together per indeterminate j (where given), the indeterminates that stay symbols only together with
+     *                 j, e.g. K and 1/K, or k1 and a parameter defined from k1
+     */
+    public ParametricQuotient(LumpedSystem lumped, OdeSystem extended, List<List<Integer>> together) {
         this.lumped = Objects.requireNonNull(lumped, "lumped");
         this.extended = Objects.requireNonNull(extended, "extended");
+        this.together = together.stream().map(List::copyOf).toList();
         this.n = lumped.origin().dimension();
         if (lumped.approximation().isPresent() && lumped.approximation().get().direct()) {
             throw new IllegalArgumentException("an approximate (direct quotient) lumping is not exact for any "
@@ -97,10 +110,19 @@ public final class ParametricQuotient {
         if (!holds(kept, blocks)) {
             kept.clear();
             for (int j = occurring.nextSetBit(0); j >= 0; j = occurring.nextSetBit(j + 1)) {
-                kept.set(j);
+                if (kept.get(j)) {
+                    continue;
+                }
+                BitSet trial = (BitSet) kept.clone();
+                trial.set(j);
+                for (int r : j < together.size() ? together.get(j) : List.<Integer>of()) {
+                    if (occurring.get(r)) {
+                        trial.set(r);
+                    }
+                }
                 checks++;
-                if (!holds(kept, blocks)) {
-                    kept.clear(j);
+                if (holds(trial, blocks)) {
+                    kept = trial;
                 }
             }
         }

@@ -64,9 +64,11 @@ class KeepParametersCliTest {
                 + "value); k2 = 1.5 (the lumping depends on its value)")
                 .contains("  d(x1) = -1.5*x1 + g*y\n");
         assertThat(text.substring(text.indexOf("begin model"))).doesNotContain("k1").doesNotContain("k2");
-        CliRun divisor = CliRun.of("reduce", "ode-specs/lotka_volterra_two_prey.ode", "-m", "fe",
+        CliRun derived = CliRun.of("reduce", "src/test/resources/params/derived.ode", "-m", "fe",
                 "--keep-parameters");
-        assertThat(divisor.out()).contains("    K = 100: it occurs in a divisor");
+        assertThat(derived.out()).contains("  parameters kept as names: g, g2, V\n")
+                .contains("    mu = 0.2: the substituted parameter loss is defined by it\n")
+                .contains("    loss = 0.05: it occurs in a divisor that is not a product of parameters\n");
     }
 
     @Test

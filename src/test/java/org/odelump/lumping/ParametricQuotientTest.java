@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,16 +45,17 @@ class ParametricQuotientTest {
         OdeSystem original = OdeParser.parse(Path.of(file)).system();
         LumpedSystem lumped = new Reduction(original, method, Prepartition.NONE, Tolerance.DEFAULT).compute();
         ParametricDrifts.Extended e = ParametricDrifts.extend(original);
-        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system()).compute();
-        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), original, r.drifts(), e.indeterminates());
+        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system(), e.together()).compute();
+        Set<String> substituted = new LinkedHashSet<>(e.substituted().keySet());
+        r.substituted().forEach(j -> substituted.add(e.parameter(j)));
+        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), original, r.drifts(), e.indeterminates(),
+                substituted);
         String text = DslPrinter.print(reduced, List.of(), DslPrinter.Drifts.SOURCES);
         OdeSystem reread = OdeParser.parse("reduced.ode", text).system();
         assertThat(reread).as("printed and parsed again:%n%s", text).isEqualTo(reduced);
-        List<String> kept = new ArrayList<>();
-        r.kept().forEach(j -> kept.add(e.indeterminates().get(j)));
-        List<String> substituted = new ArrayList<>(e.substituted().keySet());
-        r.substituted().forEach(j -> substituted.add(e.indeterminates().get(j)));
-        return new Kept(original, lumped, reread, kept, substituted);
+        Set<String> kept = new LinkedHashSet<>();
+        r.kept().forEach(j -> kept.add(e.parameter(j)));
+        return new Kept(original, lumped, reread, List.copyOf(kept), List.copyOf(substituted));
     }
 
     /** New values for the named parameters: each its value times a random factor in [0.3, 3]. */
@@ -70,9 +73,11 @@ class ParametricQuotientTest {
     @CsvSource({
         "ode-specs/mixed_fe_be.ode, FE, 's,kAB,kBA,k,p,kf,kr,dM', ''",
         "ode-specs/mixed_fe_be.ode, BE, 's,kAB,kBA,k,p,kf,kr,dM', ''",
-        "ode-specs/circuit_hub.ode, BE, 'g1,g3,G,gh', 'C,Ch'",
-        "ode-specs/lotka_volterra_two_prey.ode, FE, 'r,a,c,m', K",
-        "ode-specs/lotka_volterra_two_prey.ode, BE, 'r,a,c,m', K",
+        "ode-specs/circuit_hub.ode, BE, 'C,Ch,g1,g3,G,gh', ''",
+        "ode-specs/lotka_volterra_two_prey.ode, FE, 'r,K,a,c,m', ''",
+        "ode-specs/lotka_volterra_two_prey.ode, BE, 'r,K,a,c,m', ''",
+        "src/test/resources/params/derived.ode, FE, 'g,g2,V', 'k1,k2,mu,loss'",
+        "src/test/resources/params/derived.ode, BE, 'g,g2,V', 'k1,k2,mu,loss'",
         "src/test/resources/params/equal_rates.ode, FE, 'g,mu', 'k1,k2'",
         "src/test/resources/params/equal_rates.ode, BE, 'g,mu', 'k1,k2'",
     })
@@ -159,6 +164,17 @@ class ParametricQuotientTest {
         assertThat(k.reread().parameters()).extracting(Parameter::name).containsExactly("g", "mu");
         assertThat(DslPrinter.print(k.reread(), List.of(), DslPrinter.Drifts.SOURCES))
                 .contains("d(x1) = -1.5*x1 + 2*g*y").contains("d(y) = 1.5*x1 - 2*g*y - mu*y");
+    }
+
+    @Test
+    void divisorsAndDefinitionsKeepTheirMeaning() {
+        Kept k = reduceKeeping("src/test/resources/params/derived.ode", Method.FE);
+        String text = DslPrinter.print(k.reread(), List.of(), DslPrinter.Drifts.SOURCES);
+        // g2 keeps its definition: changing g in the reduced file changes g2, as in the original
+        assertThat(text).contains("  g2 = 2*g\n").contains("  V = 2\n")
+                .contains("  d(x1) = -1.5*x1 + 2*g*y/V\n")
+                .contains("  d(y) = 1.5*x1 - 0.2*y - g2*y/V - 0.9523809523809523*y^2\n");
+        assertThat(k.reread().parameters()).extracting(Parameter::name).containsExactly("g", "g2", "V");
     }
 
     @Test
