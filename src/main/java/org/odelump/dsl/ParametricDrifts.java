@@ -401,15 +401,15 @@ public final class ParametricDrifts {
 
     /**
      * The model itself with every drift written in an ODE section expanded with the parameters it names kept as
-     * names where {@link #extend} can keep them, for printing. A reaction network is returned as it is.
+     * names where {@code e} (its {@link #extend}) keeps them, for printing; every parameter stays declared. A
+     * reaction network is returned as it is.
      */
-    public static OdeSystem withParameterNames(OdeSystem m) {
+    public static OdeSystem withParameterNames(OdeSystem m, Extended e) {
         if (m.isReactionNetwork()) {
             return m;
         }
-        Extended e = extend(m);
         return model(m, m, e.system().drifts().subList(0, m.dimension()), e.indeterminates(),
-                e.substituted().keySet());
+                e.substituted().keySet()).toBuilder().parameters(m.parameters()).build();
     }
 
     /**

@@ -97,6 +97,25 @@ class KeepParametersCliTest {
     }
 
     @Test
+    void printKeepsParameterNamesInTheExpandedDrifts() throws Exception {
+        Path out = dir.resolve("circuit.ode");
+        CliRun r = CliRun.of("print", "ode-specs/circuit_hub.ode", "--keep-parameters", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(out);
+        assertThat(text).contains("  d(v1) = G*h/C + g1*v1/C - G*v1/C - g3*v1^3/C\n").contains("  g3 = 1/3\n");
+        OdeSystem original = OdeParser.parse(Path.of("ode-specs/circuit_hub.ode")).system();
+        OdeSystem reread = OdeParser.parse(out).system();
+        assertThat(reread.parameters()).isEqualTo(original.parameters());
+        assertThat(SameDrifts.differences(original.drifts(), reread.drifts(), original.variableNames(), 10, 1L,
+                1e-12)).isEmpty();
+        CliRun derived = CliRun.of("print", "src/test/resources/params/derived.ode", "--keep-parameters");
+        assertThat(derived.err()).contains("note: parameter loss is written as its value in the drifts: it occurs "
+                + "in a divisor that is not a product of parameters");
+        CliRun sbml = CliRun.of("print", "ode-specs/circuit_hub.ode", "--keep-parameters", "--format", "sbml");
+        assertThat(sbml.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+    }
+
+    @Test
     void aReactionNetworkKeepsItsRateNamesAnyway() {
         CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--keep-parameters");
         assertThat(r.code()).isZero();
