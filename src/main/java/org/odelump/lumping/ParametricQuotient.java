@@ -27,11 +27,13 @@ import org.odelump.model.Polynomial;
  * tolerance): the identity holds iff refining the lumping's partition, extended by the singletons, splits nothing.
  *
  * <p>When it fails for the full set of parameters (the lumping relies on, say, k1 = k2), the kept set is grown
- * greedily in parameter order, adding a parameter (with those that must stay symbols together with it) when the
- * identity still holds with it; the others are substituted by their values. Substituting values into an identity keeps it an identity, so the kept set is
+ * from empty: a group of parameters (with those that must stay symbols together with them) is added when the
+ * identity still holds with it, else its two halves are tried in turn, down to single parameters; the others are
+ * substituted by their values. Substituting values into an identity keeps it an identity, so the kept set is
  * maximal (no further parameter can be added) and every kept set found is safe. The reduced drifts are then the
  * FE/BE quotient of the extended system (research notes §1.3, §1.4). Cost: one refinement when every parameter can
- * stay, otherwise one per parameter that occurs, each O(m·log m) for m terms.
+ * stay, O(u·log p) when u of the p parameters that occur cannot, at most 2p; each refinement O(m·log m) for m
+ * terms.
  */
 public final class ParametricQuotient {
 
@@ -105,27 +107,8 @@ public final class ParametricQuotient {
             occurring.or(shifted(extended.drift(i).variables()));
         }
         Partition blocks = extendedPartition();
-        int checks = 1;
-        BitSet kept = (BitSet) occurring.clone();
-        if (!holds(kept, blocks)) {
-            kept.clear();
-            for (int j = occurring.nextSetBit(0); j >= 0; j = occurring.nextSetBit(j + 1)) {
-                if (kept.get(j)) {
-                    continue;
-                }
-                BitSet trial = (BitSet) kept.clone();
-                trial.set(j);
-                for (int r : j < together.size() ? together.get(j) : List.<Integer>of()) {
-                    if (occurring.get(r)) {
-                        trial.set(r);
-                    }
-                }
-                checks++;
-                if (holds(trial, blocks)) {
-                    kept = trial;
-                }
-            }
-        }
+        Search search = new Search(occurring, blocks);
+        BitSet kept = search.keep(occurring);
         OdeSystem system = substitute(kept);
         LumpedSystem q = new QuotientBuilder(system, lumped.method(), blocks, "parameters", blocks, tolerance)
                 .compute();
@@ -135,7 +118,54 @@ public final class ParametricQuotient {
             (kept.get(j) ? keptList : substituted).add(j);
         }
         // the singleton blocks of the indeterminates come after every block of x: reduced indices k, k+1, ...
-        return new Result(q.reduced().drifts().subList(0, lumped.partition().size()), keptList, substituted, checks);
+        return new Result(q.reduced().drifts().subList(0, lumped.partition().size()), keptList, substituted,
+                search.checks);
+    }
+
+    /** The search for a maximal set of indeterminates that can stay symbols; counts its refinements. */
+    private final class Search {
+        final BitSet occurring;
+        final Partition blocks;
+        BitSet kept = new BitSet();
+        int checks;
+
+        Search(BitSet occurring, Partition blocks) {
+            this.occurring = occurring;
+            this.blocks = blocks;
+        }
+
+        /**
+         * Adds {@code chunk} (with what must come along) to the kept set when the identity still holds, else its
+         * halves in turn, down to single indeterminates: a chunk of safe indeterminates costs one refinement, and
+         * u unsafe ones among c cost O(u·log c).
+         */
+        BitSet keep(BitSet chunk) {
+            BitSet trial = (BitSet) kept.clone();
+            trial.or(chunk);
+            for (int j = chunk.nextSetBit(0); j >= 0; j = chunk.nextSetBit(j + 1)) {
+                for (int r : j < together.size() ? together.get(j) : List.<Integer>of()) {
+                    trial.set(r);
+                }
+            }
+            trial.and(occurring);
+            if (trial.equals(kept)) {
+                return kept;
+            }
+            checks++;
+            if (holds(trial, blocks)) {
+                kept = trial;
+            } else if (chunk.cardinality() > 1) {
+                int[] members = chunk.stream().toArray();
+                BitSet first = new BitSet();
+                BitSet second = new BitSet();
+                for (int i = 0; i < members.length; i++) {
+                    (i < members.length / 2 ? first : second).set(members[i]);
+                }
+                keep(first);
+                keep(second);
+            }
+            return kept;
+        }
     }
 
     /** The indeterminates (extended variables n, n+1, …) in {@code vs} as indices j = 0, 1, …. */

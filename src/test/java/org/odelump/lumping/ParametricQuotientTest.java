@@ -178,6 +178,43 @@ class ParametricQuotientTest {
     }
 
     @Test
+    void theKeptSetIsMaximalAndFoundWithFewRefinements() {
+        // 20 pairs of twin pools: 17 share their rate a_i, 3 have two rates p_i, q_i that are merely equal
+        StringBuilder params = new StringBuilder(" begin parameters\n  s = 0.5\n  m = 0.3\n");
+        StringBuilder odes = new StringBuilder(" begin ODE\n");
+        StringBuilder y = new StringBuilder("  d(y) = -m*y");
+        for (int i = 0; i < 20; i++) {
+            double rate = 1 + 0.1 * i;
+            String r1 = i < 17 ? "a" + i : "p" + i;
+            String r2 = i < 17 ? "a" + i : "q" + i;
+            params.append("  ").append(r1).append(" = ").append(rate).append('\n');
+            if (i >= 17) {
+                params.append("  ").append(r2).append(" = ").append(rate).append('\n');
+            }
+            odes.append("  d(x").append(i).append(") = -").append(r1).append("*x").append(i).append(" + s*y\n");
+            odes.append("  d(z").append(i).append(") = -").append(r2).append("*z").append(i).append(" + s*y\n");
+            y.append(" + ").append(r1).append("*x").append(i).append(" + ").append(r2).append("*z").append(i);
+        }
+        String text = "begin model pairs\n" + params + " end parameters\n" + odes + y + "\n end ODE\nend model\n";
+        OdeSystem m = OdeParser.parse("pairs.ode", text).system();
+        LumpedSystem lumped = new Reduction(m, Method.FE, Prepartition.NONE, Tolerance.DEFAULT).compute();
+        assertThat(lumped.partition().size()).isEqualTo(21);
+        ParametricDrifts.Extended e = ParametricDrifts.extend(m);
+        ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system(), e.together()).compute();
+        List<String> substituted = r.substituted().stream().map(e::parameter).toList();
+        assertThat(substituted).containsExactly("p17", "q17", "p18", "q18", "p19", "q19");
+        assertThat(r.kept()).hasSize(19);
+        // one refinement per kept/refused decision would be 25; halving the groups needs fewer
+        assertThat(r.checks()).isLessThan(25);
+        // maximal: each substituted parameter alone at another value destroys the lumping, so none can be a name
+        for (String name : substituted) {
+            OdeSystem moved = ParameterValues.apply(m, Map.of(name, 3.0));
+            assertThat(LumpingDefinitions.isForward(moved, lumped.partition(), new SplittableRandom(3), 1e-9))
+                    .as(name).isFalse();
+        }
+    }
+
+    @Test
     void anApproximateQuotientIsRefused() {
         OdeSystem m = OdeParser.parse(Path.of("ode-specs/circuit_hub_tolerances.ode")).system();
         LumpedSystem direct = new ApproximateReduction(m, Method.BE, Prepartition.NONE.initialPartition(m), "NONE",
