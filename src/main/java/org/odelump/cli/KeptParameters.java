@@ -1,11 +1,13 @@
 package org.odelump.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.odelump.dsl.ParametricDrifts;
+import org.odelump.io.SbmlReader;
 import org.odelump.lumping.ParametricQuotient;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.Numbers;
@@ -35,16 +37,27 @@ final class KeptParameters {
     private KeptParameters() {
     }
 
-    static Outcome apply(LumpedSystem lumped) {
+    /**
+     * @param lumped an exact lumping
+     * @param sbml   the SBML file the origin was read from (read again with parameter names), or null
+     */
+    static Outcome apply(LumpedSystem lumped, Path sbml) {
         OdeSystem origin = lumped.origin();
         if (origin.isReactionNetwork()) {
             return new Outcome(lumped, List.of(), List.of(), Map.of(), Map.of(), lumped.reduced().isReactionNetwork()
                     ? "a reaction network reduces to reactions whose rates keep their parameter names"
                     : "the reactions of this network are not all mass-action: the reduced drifts keep numbers");
         }
+        if (sbml != null) {
+            OdeSystem named = SbmlReader.readWithParameterSources(sbml).system();
+            if (!named.variableNames().equals(origin.variableNames())) {
+                throw new IllegalStateException("reading " + sbml + " again gave other variables");
+            }
+            origin = named;
+        }
         if (origin.driftSources().stream().allMatch(s -> s == null)) {
             return new Outcome(lumped, List.of(), List.of(), Map.of(), Map.of(), "the model's drifts were not written as "
-                    + "expressions (e.g. SBML): the reduced drifts keep numbers");
+                    + "expressions: the reduced drifts keep numbers");
         }
         ParametricDrifts.Extended e = ParametricDrifts.extend(origin);
         ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system(), e.together()).compute();

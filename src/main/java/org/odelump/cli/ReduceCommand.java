@@ -40,12 +40,14 @@ import picocli.CommandLine.Option;
             "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
             "    for which the partition is exact. At --epsilon 0 the partitions are exactly FE / BE.",
             "",
-            "--keep-parameters (fe/be, a model given as ODEs): the reduced drifts are written with the parameter",
-            "    names, so a parameter scan still works on the reduced model. The lumping was found at the numeric",
-            "    values; a parameter stays a name only if the FE/BE identity holds for every value of it (checked",
-            "    as a polynomial identity in the variables and the parameters). Any other parameter (the lumping",
-            "    relies on its value, e.g. k1 = k2, or it occurs in a divisor, an exponent or a function) is",
-            "    replaced by its value and named with the reason on the terminal and in the file's header.",
+            "--keep-parameters (fe/be, a model given as ODEs or SBML): the reduced drifts are written with",
+            "    the parameter names, so a parameter scan still works on the reduced model. The lumping was found",
+            "    at the numeric values; a parameter stays a name only if the FE/BE identity holds for every value",
+            "    of it (checked as a polynomial identity in the variables and the parameters); one that divides",
+            "    as a factor is written as a division (G*v1/C). Any other parameter (the lumping relies on its",
+            "    value, e.g. k1 = k2; or it occurs in a function, an exponent or a divisor that is no product of",
+            "    parameters) is replaced by its value and named with the reason on the terminal, in --json and in",
+            "    the file's header.",
             "    A reaction network keeps its rate names without this option.",
         },
         footer = {
@@ -211,7 +213,7 @@ final class ReduceCommand implements Callable<Integer> {
                 throw new Main.UsageException("--keep-parameters writes DSL text: expected -o OUT.ode, not "
                         + output);
             }
-            kept = KeptParameters.apply(lumped);
+            kept = KeptParameters.apply(lumped, loaded.format() == ModelLoader.Format.SBML ? input.file : null);
             lumped = kept.lumped();
         }
         long t3 = System.nanoTime();

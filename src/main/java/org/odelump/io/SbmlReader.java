@@ -10,6 +10,7 @@ import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
+import org.odelump.model.OdeSystem;
 import org.odelump.model.Provenance;
 import org.sbml.jsbml.SBMLDocument;
 
@@ -76,6 +77,21 @@ public final class SbmlReader {
      *                               malformed XML, UNSUPPORTED / NOT_POLYNOMIAL / SEMANTIC for the model)
      */
     public static ImportedModel read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads {@code file} as {@link #read}, and also writes each drift as an expression in which the model's
+     * constant parameters and compartments keep their names ({@link OdeSystem#driftSources()}), for reduced models
+     * whose drifts keep parameter names. A kinetic law or rate rule that is not polynomial with the parameters as
+     * symbols (a parameter in a divisor or a function) contributes its numbers. Slower than {@link #read}: every
+     * rate is converted twice.
+     */
+    public static ImportedModel readWithParameterSources(Path file) {
+        return read(file, true);
+    }
+
+    private static ImportedModel read(Path file, boolean parameterSources) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -118,6 +134,6 @@ public final class SbmlReader {
         }
         Provenance provenance = new Provenance(name, Provenance.sha256(bytes), "sbml");
         String stem = file.getFileName() == null ? "sbml" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new SbmlTranslator(name, doc.getModel(), provenance, text).translate(stem);
+        return new SbmlTranslator(name, doc.getModel(), provenance, text, parameterSources).translate(stem);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
+import org.odelump.model.Expr;
 import org.odelump.model.ExprPolynomials;
 import org.odelump.model.InvalidModelException;
 import org.odelump.model.OdeSystem;
@@ -69,8 +70,17 @@ final class SbmlTranslator {
     private final Map<String, Polynomial> ruleCache = new HashMap<>();
     private final Set<String> ruleInProgress = new HashSet<>();
     private final SbmlMath math;
+    /** With parameter sources: per drift, the same sum with constant parameters as symbols (indices after the variables). */
+    private final List<Polynomial.Builder> sources;
+    private final Map<String, Integer> symbolIndex = new HashMap<>();
 
     SbmlTranslator(String file, Model model, Provenance provenance, String text) {
+        this(file, model, provenance, text, false);
+    }
+
+    /** @param parameterSources also write each drift as an expression that names the constant parameters */
+    SbmlTranslator(String file, Model model, Provenance provenance, String text, boolean parameterSources) {
+        this.sources = parameterSources ? new ArrayList<>() : null;
         this.file = file;
         this.model = model;
         this.provenance = provenance;
@@ -98,6 +108,14 @@ final class SbmlTranslator {
         List<Polynomial.Builder> drifts = new ArrayList<>();
         for (int i = 0; i < varNames.size(); i++) {
             drifts.add(Polynomial.builder());
+            if (sources != null) {
+                sources.add(Polynomial.builder());
+            }
+        }
+        if (sources != null) {
+            for (Parameter p : outParams) {
+                symbolIndex.put(p.name(), varNames.size() + symbolIndex.size());
+            }
         }
         addReactions(drifts);
         addRateRules(drifts);
@@ -118,8 +136,18 @@ final class SbmlTranslator {
             fs.add(b.build());
         }
         String name = model.isSetId() ? model.getId() : model.isSetName() ? model.getName() : fallbackName;
-        OdeSystem system = OdeSystem.builder(name).variables(variables).parameters(outParams).initialValues(init)
-                .drifts(fs).views(assignmentViews()).provenance(provenance).build();
+        OdeSystem.Builder builder = OdeSystem.builder(name).variables(variables).parameters(outParams)
+                .initialValues(init).drifts(fs).views(assignmentViews()).provenance(provenance);
+        if (sources != null) {
+            List<String> names = new ArrayList<>(varNames);
+            outParams.forEach(p -> names.add(p.name()));
+            List<Expr> exprs = new ArrayList<>();
+            for (Polynomial.Builder b : sources) {
+                exprs.add(ExprPolynomials.toExpr(b.build(), names));
+            }
+            builder.driftSources(exprs);
+        }
+        OdeSystem system = builder.build();
         return new ImportedModel(system, warnings);
     }
 
@@ -431,6 +459,9 @@ final class SbmlTranslator {
                 }
                 double scale = s.getHasOnlySubstanceUnits() ? 1 : 1 / initCache.get(s.getCompartment());
                 drifts.get(v).add(rate, e.getValue() * scale);
+                if (sources != null) {
+                    sources.get(v).add(withSymbols(kl.getMath(), locals, rate), e.getValue() * scale);
+                }
             }
         }
     }
@@ -469,12 +500,31 @@ final class SbmlTranslator {
         for (Map.Entry<String, ASTNode> e : rateRules.entrySet()) {
             String id = e.getKey();
             try {
-                drifts.get(varIndex.get(id)).add(math.toPolynomial(e.getValue(), (n, node) -> dynamic(n, node, Map.of())));
+                Polynomial rate = math.toPolynomial(e.getValue(), (n, node) -> dynamic(n, node, Map.of()));
+                drifts.get(varIndex.get(id)).add(rate);
+                if (sources != null) {
+                    sources.get(varIndex.get(id)).add(withSymbols(e.getValue(), Map.of(), rate));
+                }
             } catch (SbmlMath.Failure f) {
                 String what = f.kind == Kind.NOT_POLYNOMIAL ? "not polynomial in the variables: " : "";
                 error(locator.element("rateRule", "variable", id), f.kind, "rate rule for '" + id + "': "
                         + what + message(f));
             }
+        }
+    }
+
+    /**
+     * A rate with the constant parameters and compartments as symbols (indices after the variables), or
+     * {@code numeric} when it is not polynomial that way (a parameter in a divisor or a function).
+     */
+    private Polynomial withSymbols(ASTNode rate, Map<String, Double> locals, Polynomial numeric) {
+        try {
+            return math.toPolynomial(rate, (n, node) -> {
+                Integer j = locals.containsKey(n) ? null : symbolIndex.get(n);
+                return j != null ? Polynomial.variable(j) : dynamic(n, node, locals);
+            });
+        } catch (SbmlMath.Failure f) {
+            return numeric;
         }
     }
 

@@ -116,6 +116,21 @@ class KeepParametersCliTest {
     }
 
     @Test
+    void anSbmlModelKeepsTheParametersOfItsKineticLaws() throws Exception {
+        Path xml = dir.resolve("ms2.xml");
+        assertThat(CliRun.of("print", "ode-specs/multisite2.ode", "-o", xml.toString()).code()).isZero();
+        Path out = dir.resolve("ms2_fe.ode");
+        CliRun r = CliRun.of("reduce", xml.toString(), "--method", "fe", "--observe", "onePhospho",
+                "--keep-parameters", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  parameters kept as names: kp, kd\n");
+        String text = Files.readString(out);
+        assertThat(text).contains("  d(S01) = 2*kp*K*S00 - kp*K*S01 - kd*F*S01 + 2*kd*F*S11\n");
+        CliRun v = CliRun.of("verify", xml.toString(), out.toString(), "--no-files", "--points", "20");
+        assertThat(v.code()).as(v.out() + v.err()).isZero();
+    }
+
+    @Test
     void aReactionNetworkKeepsItsRateNamesAnyway() {
         CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--keep-parameters");
         assertThat(r.code()).isZero();
