@@ -114,20 +114,10 @@ final class KeptParameters {
         return lines;
     }
 
+    /** The header lines on the terminal, as the reduction summary writes its lines. */
     static void print(PrintWriter out, Outcome o) {
-        if (o.note() != null) {
-            out.println("  parameters " + o.note());
-        }
-        if (!o.kept().isEmpty()) {
-            out.println("  parameters kept as names: " + String.join(", ", o.kept()));
-        }
-        if (!o.cancelled().isEmpty()) {
-            out.println("  parameters that cancel out of the reduced drifts: " + String.join(", ", o.cancelled()));
-        }
-        if (!o.substituted().isEmpty()) {
-            out.println("  parameters replaced by their values (a scan of them needs the original model):");
-            o.substituted().forEach((name, why) -> out.println("    " + name + " = "
-                    + Numbers.format(o.values().get(name)) + ": " + why));
+        for (String line : lines(o)) {
+            out.println("  " + Character.toLowerCase(line.charAt(0)) + line.substring(1));
         }
     }
 

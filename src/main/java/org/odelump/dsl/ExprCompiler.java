@@ -7,7 +7,6 @@ import org.antlr.v4.runtime.Token;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
-import org.odelump.symbolic.NameResolver;
 import org.odelump.symbolic.Symbolic;
 
 /**
@@ -115,17 +114,7 @@ final class ExprCompiler {
 
     private static Polynomial trySymbolic(Expr e, PolyConverter.Scope scope) {
         try {
-            Polynomial p = Symbolic.expand(e, new NameResolver() {
-                @Override
-                public int variableIndex(String name) {
-                    return scope.variableIndex(name);
-                }
-
-                @Override
-                public Double parameterValue(String name) {
-                    return scope.parameterValue(name);
-                }
-            });
+            Polynomial p = Symbolic.expand(e, scope);
             for (int t = 0; t < p.size(); t++) {
                 if (!Double.isFinite(p.coefficient(t))) {
                     return null;

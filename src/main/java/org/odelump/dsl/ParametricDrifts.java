@@ -120,18 +120,8 @@ public final class ParametricDrifts {
             }
             together.add(with);
         }
-        NameResolver resolver = new NameResolver() {
-            @Override
-            public int variableIndex(String name) {
-                Integer j = index.get(name);
-                return j != null ? j : m.indexOf(name);
-            }
-
-            @Override
-            public Double parameterValue(String name) {
-                return index.containsKey(name) ? null : scan.values.get(name);
-            }
-        };
+        NameResolver resolver = PolyConverter.Scope.of(name -> index.getOrDefault(name, m.indexOf(name)),
+                name -> index.containsKey(name) ? null : scan.values.get(name));
         List<Polynomial> drifts = new ArrayList<>(vars.size());
         for (int i = 0; i < n; i++) {
             Expr src = m.driftSources().get(i);
@@ -380,17 +370,7 @@ public final class ParametricDrifts {
         for (Parameter p : parameters) {
             values.put(p.name(), p.value());
         }
-        PolyConverter.Scope scope = new PolyConverter.Scope() {
-            @Override
-            public int variableIndex(String name) {
-                return template.indexOf(name);
-            }
-
-            @Override
-            public Double parameterValue(String name) {
-                return values.get(name);
-            }
-        };
+        PolyConverter.Scope scope = PolyConverter.Scope.of(template::indexOf, values::get);
         List<Polynomial> numeric = new ArrayList<>(n);
         for (Expr src : sources) {
             numeric.add(ExprCompiler.read(src, scope)); // as the parser reads the printed source

@@ -56,9 +56,8 @@ class KeepParametersCliTest {
         CliRun r = CliRun.of("reduce", EQUAL_RATES, "--method", "be", "--keep-parameters", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("  parameters kept as names: g, mu")
-                .contains("  parameters replaced by their values (a scan of them needs the original model):\n"
-                        + "    k1 = 1.5: the lumping depends on its value\n"
-                        + "    k2 = 1.5: the lumping depends on its value\n");
+                .contains("  parameters replaced by their values: k1 = 1.5 (the lumping depends on its value); "
+                        + "k2 = 1.5 (the lumping depends on its value)\n");
         String text = Files.readString(out);
         assertThat(text).contains("// Parameters replaced by their values: k1 = 1.5 (the lumping depends on its "
                 + "value); k2 = 1.5 (the lumping depends on its value)")
@@ -67,8 +66,8 @@ class KeepParametersCliTest {
         CliRun derived = CliRun.of("reduce", "src/test/resources/params/derived.ode", "-m", "fe",
                 "--keep-parameters");
         assertThat(derived.out()).contains("  parameters kept as names: g, g2, V\n")
-                .contains("    mu = 0.2: the substituted parameter loss is defined by it\n")
-                .contains("    loss = 0.05: it occurs in a divisor that is not a product of parameters\n");
+                .contains("mu = 0.2 (the substituted parameter loss is defined by it); "
+                        + "loss = 0.05 (it occurs in a divisor that is not a product of parameters)\n");
     }
 
     @Test
@@ -134,7 +133,7 @@ class KeepParametersCliTest {
     void aReactionNetworkKeepsItsRateNamesAnyway() {
         CliRun r = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--keep-parameters");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("parameters a reaction network reduces to reactions whose rates keep their "
+        assertThat(r.out()).contains("  parameters: a reaction network reduces to reactions whose rates keep their "
                 + "parameter names");
     }
 }
