@@ -9,13 +9,16 @@ import java.util.Map;
 import org.odelump.dsl.ParametricDrifts;
 import org.odelump.io.SbmlReader;
 import org.odelump.lumping.ParametricQuotient;
+import org.odelump.lumping.QuotientBuilder;
+import org.odelump.lumping.Tolerance;
 import org.odelump.model.LumpedSystem;
 import org.odelump.model.Numbers;
 import org.odelump.model.OdeSystem;
 
 /**
- * {@code reduce --keep-parameters}: the reduced drifts of a model given as ODEs written with its parameter names
- * where the lumping holds for every value of them ({@link ParametricQuotient}), the others substituted and named.
+ * {@code reduce --keep-parameters}: the reduced drifts of a model written with its parameter names where the
+ * lumping holds for every value of them ({@link ParametricQuotient}), the others substituted and named; a
+ * mass-action network reduces to reactions whose rate expressions name only the parameters that stay.
  * Only this path expands drifts again (and may start Symja for a drift that calls a function).
  */
 final class KeptParameters {
@@ -43,11 +46,6 @@ final class KeptParameters {
      */
     static Outcome apply(LumpedSystem lumped, Path sbml) {
         OdeSystem origin = lumped.origin();
-        if (origin.isReactionNetwork()) {
-            return new Outcome(lumped, List.of(), List.of(), Map.of(), Map.of(), lumped.reduced().isReactionNetwork()
-                    ? "a reaction network reduces to reactions whose rates keep their parameter names"
-                    : "the reactions of this network are not all mass-action: the reduced drifts keep numbers");
-        }
         if (sbml != null) {
             OdeSystem named = SbmlReader.readWithParameterSources(sbml).system();
             if (!named.variableNames().equals(origin.variableNames())) {
@@ -55,7 +53,7 @@ final class KeptParameters {
             }
             origin = named;
         }
-        if (origin.driftSources().stream().allMatch(s -> s == null)) {
+        if (!ParametricDrifts.hasSources(origin)) {
             return new Outcome(lumped, List.of(), List.of(), Map.of(), Map.of(), "the model's drifts were not written as "
                     + "expressions: the reduced drifts keep numbers");
         }
@@ -86,8 +84,17 @@ final class KeptParameters {
             (named.get(k + j) ? keptNames : cancelled).add(e.parameter(j));
         }
         cancelled.removeAll(keptNames);
-        OdeSystem reduced = ParametricDrifts.model(lumped.reduced(), origin, r.drifts(), e.indeterminates(),
-                substituted.keySet());
+        OdeSystem reduced;
+        if (lumped.reduced().isReactionNetwork()) {
+            // reduced reactions keep the rate expressions: those of the network with the substituted values
+            OdeSystem numbered = ParametricDrifts.withValues(origin, substituted.keySet());
+            reduced = ParametricDrifts.withUsedParameters(new QuotientBuilder(numbered, lumped.method(),
+                    lumped.initialPartition(), lumped.initialDescription(), lumped.partition(),
+                    Tolerance.of(lumped.tolerance())).compute().reduced(), origin, substituted.keySet());
+        } else {
+            reduced = ParametricDrifts.model(lumped.reduced(), origin, r.drifts(), e.indeterminates(),
+                    substituted.keySet());
+        }
         String note = r.kept().isEmpty() && substituted.isEmpty() ? "no parameter occurs in the drifts" : null;
         return new Outcome(lumped.withReduced(reduced), List.copyOf(keptNames), List.copyOf(cancelled), substituted,
                 values, note);

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
             "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
             "    for which the partition is exact. At --epsilon 0 the partitions are exactly FE / BE.",
             "",
-            "--keep-parameters (fe/be, a model given as ODEs or SBML): the reduced drifts are written with",
+            "--keep-parameters (fe/be): the reduced drifts of a model given as ODEs or SBML are written with",
             "    the parameter names, so a parameter scan still works on the reduced model. The lumping was found",
             "    at the numeric values; a parameter stays a name only if the FE/BE identity holds for every value",
             "    of it (checked as a polynomial identity in the variables and the parameters); one that divides",
@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
             "    value, e.g. k1 = k2; or it occurs in a function, an exponent or a divisor that is no product of",
             "    parameters) is replaced by its value and named with the reason on the terminal, in --json and in",
             "    the file's header.",
-            "    A reaction network keeps its rate names without this option.",
+            "    A mass-action network reduces to reactions whose rates name only the parameters that pass this",
+            "    check (without the option they keep every name, unchecked).",
         },
         footer = {
             "",

@@ -13,6 +13,7 @@ import org.odelump.model.Monomial;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Polynomial;
+import org.odelump.model.Reaction;
 import org.odelump.model.Variable;
 import org.odelump.symbolic.NameResolver;
 import org.odelump.symbolic.Symbolic;
@@ -80,7 +81,7 @@ public final class ParametricDrifts {
      */
     public static Extended extend(OdeSystem m) {
         Scan scan = new Scan(m);
-        for (Expr src : m.driftSources()) {
+        for (Expr src : sources(m)) {
             if (src != null) {
                 scan.scan(src, true, null);
             }
@@ -123,9 +124,22 @@ public final class ParametricDrifts {
         NameResolver resolver = PolyConverter.Scope.of(name -> index.getOrDefault(name, m.indexOf(name)),
                 name -> index.containsKey(name) ? null : scan.values.get(name));
         List<Polynomial> drifts = new ArrayList<>(vars.size());
-        for (int i = 0; i < n; i++) {
-            Expr src = m.driftSources().get(i);
-            drifts.add(src == null ? m.drift(i) : Symbolic.expand(scan.reciprocals(src), resolver));
+        if (m.isReactionNetwork()) {
+            // a reaction's rate expression with symbols, times its reagents for mass action
+            List<Reaction> rs = new ArrayList<>();
+            for (Reaction r : m.reactions()) {
+                Polynomial rate = r.rateSource() == null ? null : Symbolic.expand(scan.reciprocals(r.rateSource()),
+                        resolver);
+                Polynomial propensity = rate == null ? r.propensity()
+                        : r.massAction() ? rate.times(Polynomial.term(1.0, r.reagents())) : rate;
+                rs.add(new Reaction(r.label(), r.reagents(), r.products(), propensity, false, null));
+            }
+            drifts.addAll(OdeSystem.Builder.driftsOf(n, rs));
+        } else {
+            for (int i = 0; i < n; i++) {
+                Expr src = m.driftSources().get(i);
+                drifts.add(src == null ? m.drift(i) : Symbolic.expand(scan.reciprocals(src), resolver));
+            }
         }
         double[] x0 = new double[vars.size()];
         for (int i = 0; i < vars.size(); i++) {
@@ -137,6 +151,62 @@ public final class ParametricDrifts {
         OdeSystem ext = OdeSystem.builder(m.name()).variables(vars).initialValues(x0).drifts(drifts)
                 .provenance(m.provenance()).build();
         return new Extended(ext, n, names, together, scan.substituted);
+    }
+
+    /** The expressions the drifts come from: the rate expressions of a network, else the drift sources. */
+    private static List<Expr> sources(OdeSystem m) {
+        return m.isReactionNetwork() ? m.reactions().stream().map(Reaction::rateSource).toList() : m.driftSources();
+    }
+
+    /** True when the model's drifts were written as expressions (an ODE section, or rates of reactions). */
+    public static boolean hasSources(OdeSystem m) {
+        return sources(m).stream().anyMatch(java.util.Objects::nonNull);
+    }
+
+    /**
+     * The network with the named parameters replaced by their values in every rate expression, so that a reduction
+     * of it (reduced reactions keep rate expressions) names only the other parameters; rates are unchanged.
+     */
+    public static OdeSystem withValues(OdeSystem network, Set<String> names) {
+        Map<String, Double> values = new HashMap<>();
+        for (Parameter p : network.parameters()) {
+            if (names.contains(p.name())) {
+                values.put(p.name(), p.value());
+            }
+        }
+        List<Reaction> rs = new ArrayList<>();
+        for (Reaction r : network.reactions()) {
+            rs.add(new Reaction(r.label(), r.reagents(), r.products(), r.propensity(), r.massAction(),
+                    r.rateSource() == null ? null : withValues(r.rateSource(), values)));
+        }
+        return network.toBuilder().reactions(rs).build();
+    }
+
+    private static Expr withValues(Expr e, Map<String, Double> values) {
+        if (e instanceof Expr.Ref r && values.containsKey(r.name())) {
+            return new Expr.Num(values.get(r.name()));
+        } else if (e instanceof Expr.Neg n) {
+            return new Expr.Neg(withValues(n.operand(), values));
+        } else if (e instanceof Expr.Call c) {
+            return new Expr.Call(c.function(), c.args().stream().map(a -> withValues(a, values)).toList());
+        } else if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), withValues(b.left(), values), withValues(b.right(), values));
+        }
+        return e;
+    }
+
+    /**
+     * The reduced network with only the parameters its rate expressions name (and those their definitions need,
+     * as {@link #model} lists them).
+     */
+    public static OdeSystem withUsedParameters(OdeSystem network, OdeSystem origin, Set<String> substituted) {
+        Set<String> used = new HashSet<>();
+        for (Reaction r : network.reactions()) {
+            if (r.rateSource() != null) {
+                used.addAll(references(r.rateSource()));
+            }
+        }
+        return network.toBuilder().parameters(neededParameters(origin, used, substituted)).build();
     }
 
     /** Where the parameters occur in a model's drifts. */
@@ -405,6 +475,9 @@ public final class ParametricDrifts {
         Map<String, Parameter> declared = new HashMap<>();
         for (String name : used) {
             Parameter p = scan.byName.get(name);
+            if (p == null) {
+                continue; // a variable named in an arbitrary rate
+            }
             Set<String> needs = scan.ancestors(name);
             if (needs.stream().anyMatch(frozen::contains)) {
                 declared.put(name, new Parameter(name, p.value(), null));
