@@ -46,8 +46,11 @@ final class KeptParameters {
      */
     static Outcome apply(LumpedSystem lumped, Path sbml) {
         OdeSystem origin = lumped.origin();
+        Map<String, String> numbered = Map.of();
         if (sbml != null) {
-            OdeSystem named = SbmlReader.readWithParameterSources(sbml).system();
+            SbmlReader.ParameterSources read = SbmlReader.readWithParameterSources(sbml);
+            numbered = read.numbered();
+            OdeSystem named = read.model().system();
             if (!named.variableNames().equals(origin.variableNames())) {
                 throw new IllegalStateException("reading " + sbml + " again gave other variables");
             }
@@ -67,7 +70,7 @@ final class KeptParameters {
         Map<String, Double> values = new LinkedHashMap<>();
         for (var p : origin.parameters()) {
             String why = dependent.contains(p.name()) ? "the lumping depends on its value"
-                    : e.substituted().get(p.name());
+                    : e.substituted().getOrDefault(p.name(), numbered.get(p.name()));
             if (why != null) {
                 substituted.put(p.name(), why);
                 values.put(p.name(), p.value());
@@ -87,8 +90,8 @@ final class KeptParameters {
         OdeSystem reduced;
         if (lumped.reduced().isReactionNetwork()) {
             // reduced reactions keep the rate expressions: those of the network with the substituted values
-            OdeSystem numbered = ParametricDrifts.withValues(origin, substituted.keySet());
-            reduced = ParametricDrifts.withUsedParameters(new QuotientBuilder(numbered, lumped.method(),
+            OdeSystem withNumbers = ParametricDrifts.withValues(origin, substituted.keySet());
+            reduced = ParametricDrifts.withUsedParameters(new QuotientBuilder(withNumbers, lumped.method(),
                     lumped.initialPartition(), lumped.initialDescription(), lumped.partition(),
                     Tolerance.of(lumped.tolerance())).compute().reduced(), origin, substituted.keySet());
         } else {
