@@ -87,6 +87,21 @@ public final class ParametricDrifts {
             }
         }
         scan.closeSubstitution();
+        while (true) {
+            Extended e = attempt(m, scan);
+            if (e != null) {
+                return e;
+            }
+        }
+    }
+
+    /**
+     * The extended system with the parameters the scan has not substituted as indeterminates, or null when an
+     * expression failed to expand with some of them as symbols (a name that is neither a variable nor a parameter,
+     * e.g. a BioNetGen function): those are then substituted, for the next attempt. An expression that fails with
+     * no symbol in it keeps its numbers.
+     */
+    private static Extended attempt(OdeSystem m, ParameterOccurrences scan) {
         int n = m.dimension();
         List<String> names = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -128,8 +143,10 @@ public final class ParametricDrifts {
             // a reaction's rate expression with symbols, times its reagents for mass action
             List<Reaction> rs = new ArrayList<>();
             for (Reaction r : m.reactions()) {
-                Polynomial rate = r.rateSource() == null ? null : Symbolic.expand(scan.reciprocals(r.rateSource()),
-                        resolver);
+                Polynomial rate = r.rateSource() == null ? null : expand(r.rateSource(), scan, index, resolver);
+                if (r.rateSource() != null && rate == null && symbolsIn(r.rateSource(), scan, index, m)) {
+                    return null;
+                }
                 Polynomial propensity = rate == null ? r.propensity()
                         : r.massAction() ? rate.times(Polynomial.term(1.0, r.reagents())) : rate;
                 rs.add(new Reaction(r.label(), r.reagents(), r.products(), propensity, false, null));
@@ -138,7 +155,11 @@ public final class ParametricDrifts {
         } else {
             for (int i = 0; i < n; i++) {
                 Expr src = m.driftSources().get(i);
-                drifts.add(src == null ? m.drift(i) : Symbolic.expand(scan.reciprocals(src), resolver));
+                Polynomial f = src == null ? null : expand(src, scan, index, resolver);
+                if (src != null && f == null && symbolsIn(src, scan, index, m)) {
+                    return null;
+                }
+                drifts.add(f == null ? m.drift(i) : f);
             }
         }
         double[] x0 = new double[vars.size()];
@@ -151,6 +172,46 @@ public final class ParametricDrifts {
         OdeSystem ext = OdeSystem.builder(m.name()).variables(vars).initialValues(x0).drifts(drifts)
                 .provenance(m.provenance()).build();
         return new Extended(ext, n, names, together, scan.substituted);
+    }
+
+    /** The expansion with symbols, or null when it fails. */
+    private static Polynomial expand(Expr e, ParameterOccurrences scan, Map<String, Integer> index,
+                                     NameResolver resolver) {
+        try {
+            return Symbolic.expand(scan.reciprocals(e), resolver);
+        } catch (IllegalArgumentException failed) {
+            return null;
+        }
+    }
+
+    /**
+     * True when {@code e} names a parameter that is an indeterminate; those become substituted (with the reason),
+     * because {@code e} could not be expanded with them as symbols.
+     */
+    private static boolean symbolsIn(Expr e, ParameterOccurrences scan, Map<String, Integer> index, OdeSystem m) {
+        boolean any = false;
+        Set<String> refs = ParameterOccurrences.references(e);
+        for (String name : refs) {
+            if (m.indexOf(name) < 0 && !scan.values.containsKey(name)) {
+                // e.g. a BioNetGen function: what it depends on is not in the model, so no parameter is safe
+                for (String p : index.keySet()) {
+                    scan.substituted.putIfAbsent(p.startsWith(RECIPROCAL) ? p.substring(RECIPROCAL.length()) : p,
+                            "an expression names '" + name + "', which is neither a variable nor a parameter");
+                }
+                return !index.isEmpty();
+            }
+        }
+        for (String name : refs) {
+            if (index.containsKey(name) || index.containsKey(RECIPROCAL + name)) {
+                scan.substituted.putIfAbsent(name, "it occurs in an expression that cannot be expanded with it "
+                        + "as a symbol");
+                any = true;
+            }
+        }
+        if (any) {
+            scan.closeSubstitution();
+        }
+        return any;
     }
 
     /** The expressions the drifts come from: the rate expressions of a network, else the drift sources. */

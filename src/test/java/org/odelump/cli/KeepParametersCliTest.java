@@ -138,6 +138,22 @@ class KeepParametersCliTest {
     }
 
     @Test
+    void aRateThroughABioNetGenFunctionKeepsNoName() throws Exception {
+        // what func depends on is not part of the model, so no parameter can be trusted as a name
+        Path net = dir.resolve("f.net");
+        Files.writeString(net, "begin parameters\n 1 kp1 0.5\n 2 kd 0.1\nend parameters\n"
+                + "begin functions\n 1 func() kp1*2\nend functions\n"
+                + "begin species\n 1 A() 1\n 2 B() 1\n 3 C() 0\nend species\n"
+                + "begin reactions\n 1 1 3 func #R1\n 2 2 3 func #R2\n 3 3 0 kd #R3\nend reactions\n");
+        Path out = dir.resolve("f_fe.ode");
+        CliRun r = CliRun.of("reduce", net.toString(), "--method", "fe", "--keep-parameters", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("  parameters replaced by their values: kd = 0.1 (an expression names 'func', "
+                + "which is neither a variable nor a parameter)\n");
+        assertThat(Files.readString(out)).contains("  s3 -> EmptySet , 0.1 [R3]\n").doesNotContain("begin parameters");
+    }
+
+    @Test
     void aReactionNetworkKeepsOnlyTheRateNamesTheLumpingAllows() throws Exception {
         String network = "src/test/resources/params/equal_rates_network.ode";
         Path out = dir.resolve("net_fe.ode");
