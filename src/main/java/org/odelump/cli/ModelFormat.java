@@ -37,6 +37,11 @@ enum ModelFormat {
      * What the format cannot hold is a usage error (exit 2) that names it; notes go to {@code err}.
      */
     String write(OdeSystem m, List<String> header, PrintWriter err) {
+        return write(m, header, err, DslPrinter.Drifts.EXPANDED);
+    }
+
+    /** As {@link #write(OdeSystem, List, PrintWriter)}, DSL drifts written as {@code drifts} says. */
+    String write(OdeSystem m, List<String> header, PrintWriter err, DslPrinter.Drifts drifts) {
         try {
             switch (this) {
                 case sbml: {
@@ -49,7 +54,7 @@ enum ModelFormat {
                 case net:
                     return NetWriter.write(m);
                 default:
-                    return DslPrinter.print(m, header);
+                    return DslPrinter.print(m, header, drifts);
             }
         } catch (ExportException e) {
             throw new Main.UsageException("cannot write model " + m.name() + " as " + this + ": " + e.getMessage());

@@ -3,6 +3,8 @@ package org.odelump.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.odelump.dsl.DslPrinter;
+import org.odelump.dsl.ParametricDrifts;
 import org.odelump.io.AtomicFiles;
 import org.odelump.model.OdeSystem;
 import picocli.CommandLine;
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
             "--format net writes a BioNetGen .net network (a model given as ODEs as its mass-action",
             "realisation; views as groups). What a format cannot hold is an error (exit 2) that names it.",
             "Without --format, -o OUT.xml / OUT.sbml / OUT.net choose the format; the default is ode.",
+            "--keep-parameters (DSL output of a model given as ODEs) expands the drifts with the parameter names",
+            "kept (a parameter in a divisor as a division: G*v1/C); one in a function, an exponent or a divisor",
+            "that is no product of parameters is replaced by its value.",
         },
         footer = {
             "",
@@ -29,6 +34,7 @@ import picocli.CommandLine.Option;
             "  odelump print --format ode BIOMD0000000011.xml -o m.ode   convert an SBML model",
             "  odelump print reduced.ode --format sbml -o reduced.xml     export (a reduced) model to SBML",
             "  odelump print model.ode -o model.net                      export as a BioNetGen network",
+            "  odelump print model.ode --keep-parameters                 expanded drifts with parameter names",
             "",
             "Exit codes: 0 ok, 2 invalid input.",
         })
@@ -46,14 +52,30 @@ final class PrintCommand implements Callable<Integer> {
                     + "odelump/ERODE DSL).")
     ModelFormat format;
 
+    @Option(names = "--keep-parameters",
+            description = "DSL output: write expanded drifts with the parameter names instead of their values.")
+    boolean keepParameters;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         OdeSystem m = input.load().system();
-        String text = ModelFormat.of(format, output).write(m,
-                List.of("Printed by odelump from " + m.provenance().source()), spec.commandLine().getErr());
+        ModelFormat f = ModelFormat.of(format, output);
+        if (keepParameters && f != ModelFormat.ode) {
+            throw new Main.UsageException("--keep-parameters writes DSL text: expected --format ode or -o OUT.ode");
+        }
+        OdeSystem written = m;
+        if (keepParameters && !m.isReactionNetwork()) {
+            ParametricDrifts.Extended e = ParametricDrifts.extend(m);
+            written = ParametricDrifts.withParameterNames(m, e);
+            e.substituted().forEach((name, why) -> spec.commandLine().getErr().println("note: parameter " + name
+                    + " is written as its value in the drifts: " + why));
+        }
+        String text = f.write(written,
+                List.of("Printed by odelump from " + m.provenance().source()), spec.commandLine().getErr(),
+                keepParameters ? DslPrinter.Drifts.SOURCES : DslPrinter.Drifts.EXPANDED);
         CliOutput shown = CliOutput.of(spec);
         if (output == null) {
             shown.document().print(text);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.odelump.dsl.DslPrinter;
 import org.odelump.io.AtomicFiles;
 import org.odelump.io.LumpingHeader;
 import org.odelump.lumping.ApproximateReduction;
@@ -38,6 +39,17 @@ import picocli.CommandLine.Option;
             "    variables need only epsilon-close aggregated coefficient vectors (L1 distance). The reduced model",
             "    is the direct quotient, or with --nearest-exact / --perturb the exact quotient of the nearest model",
             "    for which the partition is exact. At --epsilon 0 the partitions are exactly FE / BE.",
+            "",
+            "--keep-parameters (fe/be): the reduced drifts of a model given as ODEs or SBML are written with",
+            "    the parameter names, so a parameter scan still works on the reduced model. The lumping was found",
+            "    at the numeric values; a parameter stays a name only if the FE/BE identity holds for every value",
+            "    of it (checked as a polynomial identity in the variables and the parameters); one that divides",
+            "    as a factor is written as a division (G*v1/C). Any other parameter (the lumping relies on its",
+            "    value, e.g. k1 = k2; or it occurs in a function, an exponent or a divisor that is no product of",
+            "    parameters) is replaced by its value and named with the reason on the terminal, in --json and in",
+            "    the file's header.",
+            "    A mass-action network reduces to reactions whose rates name only the parameters that pass this",
+            "    check (without the option they keep every name, unchecked).",
         },
         footer = {
             "",
@@ -50,6 +62,7 @@ import picocli.CommandLine.Option;
             "  odelump reduce model.ode --method efe --epsilon 0.05 --epsilon-mode rel",
             "  odelump reduce model.ode --method ebe --epsilon 0.05 --nearest-exact",
             "  odelump reduce model.ode --method ebe --epsilon 0.05 --perturb r1,r2",
+            "  odelump reduce model.ode --method fe --keep-parameters -o reduced.ode",
             "",
             "Exit codes: 0 ok, 2 invalid input or options, 3 a self-check failed, 4 internal error.",
         })
@@ -117,6 +130,11 @@ final class ReduceCommand implements Callable<Integer> {
             description = "Write the reduced model here: OUT.xml / OUT.sbml as SBML, OUT.net as a BioNetGen network, "
                     + "anything else as DSL text with the reduction in its header (what 'odelump verify' reads).")
     Path output;
+
+    @Option(names = "--keep-parameters",
+            description = "fe/be: write the reduced drifts with the parameter names where the lumping holds for "
+                    + "all their values (see above); DSL output only.")
+    boolean keepParameters;
 
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write a JSON report here.")
     Path report;
@@ -186,6 +204,19 @@ final class ReduceCommand implements Callable<Integer> {
                         epsilonOptions.at(epsilon), nearestExact, perturb);
         LumpedSystem lumped = approx != null ? approx.lumped() : new Reduction(m, method.method, initial,
                 initialDescription, epsilonOptions.tolerance).compute();
+        KeptParameters.Outcome kept = null;
+        if (keepParameters) {
+            if (method.approximate) {
+                throw new Main.UsageException("--keep-parameters needs --method fe or be: an approximate lumping "
+                        + "is not exact for any parameter values");
+            }
+            if (output != null && ModelFormat.of(null, output) != ModelFormat.ode) {
+                throw new Main.UsageException("--keep-parameters writes DSL text: expected -o OUT.ode, not "
+                        + output);
+            }
+            kept = KeptParameters.apply(lumped, loaded.format() == ModelLoader.Format.SBML ? input.file : null);
+            lumped = kept.lumped();
+        }
         long t3 = System.nanoTime();
         // a direct quotient of an epsilon-partition is not exact by construction: only --verify judges it
         boolean skipCheck = noCheck || (approx != null && approx.nearest() == null);
@@ -195,16 +226,26 @@ final class ReduceCommand implements Callable<Integer> {
         if (approx != null) {
             ApproximateSupport.printApproximation(out, approx);
         }
+        if (kept != null) {
+            KeptParameters.print(out, kept);
+        }
         for (var w : loaded.warnings()) {
             spec.commandLine().getErr().println("warning: " + w);
         }
         if (CliOutput.of(spec).mode() == CliOutput.Mode.JSON) {
             CliOutput.of(spec).result("reduction", ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9,
                     (t3 - t2) / 1e9, check));
+            if (kept != null) {
+                CliOutput.of(spec).result("parameters", KeptParameters.map(kept));
+            }
         }
         if (output != null) {
-            AtomicFiles.writeString(output, ModelFormat.of(null, output).write(lumped.reduced(),
-                    LumpingHeader.lines(lumped), spec.commandLine().getErr()));
+            List<String> header = new ArrayList<>(LumpingHeader.lines(lumped));
+            if (kept != null) {
+                header.addAll(KeptParameters.lines(kept));
+            }
+            AtomicFiles.writeString(output, ModelFormat.of(null, output).write(lumped.reduced(), header,
+                    spec.commandLine().getErr(), kept != null ? DslPrinter.Drifts.SOURCES : DslPrinter.Drifts.EXPANDED));
             out.println("  wrote      " + output);
         }
         if (report != null) {

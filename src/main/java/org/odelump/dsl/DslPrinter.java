@@ -32,8 +32,24 @@ public final class DslPrinter {
         return print(m, List.of());
     }
 
+    /** How the drifts of a model given as ODEs are written. */
+    public enum Drifts {
+        /** Expanded numeric polynomials (the canonical form). */
+        EXPANDED,
+        /**
+         * The drift source where the model has one (e.g. drifts with parameter names from {@link ParametricDrifts}),
+         * else the expanded polynomial; the model should hold the drifts its sources read as.
+         */
+        SOURCES
+    }
+
     /** The model as DSL text after {@code // } comment lines. */
     public static String print(OdeSystem m, List<String> headerComments) {
+        return print(m, headerComments, Drifts.EXPANDED);
+    }
+
+    /** The model as DSL text after {@code // } comment lines, ODE drifts written as {@code drifts} says. */
+    public static String print(OdeSystem m, List<String> headerComments, Drifts drifts) {
         StringBuilder sb = new StringBuilder();
         for (String c : headerComments) {
             for (String line : c.split("\\R", -1)) {
@@ -60,7 +76,9 @@ public final class DslPrinter {
         } else {
             sb.append(" begin ODE\n");
             for (int i = 0; i < names.size(); i++) {
-                sb.append("  d(").append(names.get(i)).append(") = ").append(polynomial(m.drift(i), names))
+                Expr source = drifts == Drifts.SOURCES ? m.driftSources().get(i) : null;
+                sb.append("  d(").append(names.get(i)).append(") = ")
+                        .append(source != null ? ExprPrinter.print(source) : polynomial(m.drift(i), names))
                         .append('\n');
             }
             sb.append(" end ODE\n");

@@ -7,7 +7,6 @@ import org.antlr.v4.runtime.Token;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
-import org.odelump.symbolic.NameResolver;
 import org.odelump.symbolic.Symbolic;
 
 /**
@@ -58,14 +57,7 @@ final class ExprCompiler {
         while (true) {
             try {
                 if (viaSymbolic) {
-                    try {
-                        return new Compiled(e, new PolyConverter(scope, true).convert(e));
-                    } catch (PolyConverter.NotExpanded notExpanded) {
-                        // the native converter first: it rejects non-polynomials with a reason, without Symja
-                        Polynomial nat = new PolyConverter(scope).convert(e);
-                        Polynomial p = trySymbolic(e, scope);
-                        return new Compiled(e, p != null ? p : nat);
-                    }
+                    return new Compiled(e, read(e, scope));
                 }
                 return new Compiled(e, new PolyConverter(scope).convert(e));
             } catch (ExprFailure f) {
@@ -94,6 +86,23 @@ final class ExprCompiler {
         }
     }
 
+    /**
+     * A drift or rate expression as the parser reads it: an expanded polynomial natively, anything else by
+     * {@link Symbolic#expand} (exact arithmetic, rounded once).
+     *
+     * @throws ExprFailure when it is not a polynomial in the scope's variables
+     */
+    static Polynomial read(Expr e, PolyConverter.Scope scope) {
+        try {
+            return new PolyConverter(scope, true).convert(e);
+        } catch (PolyConverter.NotExpanded notExpanded) {
+            // the native converter first: it rejects non-polynomials with a reason, without Symja
+            Polynomial nat = new PolyConverter(scope).convert(e);
+            Polynomial p = trySymbolic(e, scope);
+            return p != null ? p : nat;
+        }
+    }
+
     /** A constant: compiles in {@code scope} and requires a number. */
     double constant(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, Function<String, String> undeclaredMessage) {
         Polynomial p = compile(ctx, scope, null, undeclaredMessage).polynomial();
@@ -105,17 +114,7 @@ final class ExprCompiler {
 
     private static Polynomial trySymbolic(Expr e, PolyConverter.Scope scope) {
         try {
-            Polynomial p = Symbolic.expand(e, new NameResolver() {
-                @Override
-                public int variableIndex(String name) {
-                    return scope.variableIndex(name);
-                }
-
-                @Override
-                public Double parameterValue(String name) {
-                    return scope.parameterValue(name);
-                }
-            });
+            Polynomial p = Symbolic.expand(e, scope);
             for (int t = 0; t < p.size(); t++) {
                 if (!Double.isFinite(p.coefficient(t))) {
                     return null;

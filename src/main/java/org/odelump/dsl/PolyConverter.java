@@ -2,10 +2,13 @@ package org.odelump.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Monomial;
 import org.odelump.model.Polynomial;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Converts an {@link Expr} into a numeric {@link Polynomial} over the variables of a {@link Scope}, natively
@@ -17,13 +20,30 @@ import org.odelump.model.Polynomial;
  */
 final class PolyConverter {
 
-    /** How names resolve. */
-    interface Scope {
+    /** How names resolve (the same questions the symbolic gateway asks). */
+    interface Scope extends NameResolver {
         /** Variable index of {@code name}, or -1. */
+        @Override
         int variableIndex(String name);
 
         /** Value of the parameter {@code name}, or null. */
+        @Override
         Double parameterValue(String name);
+
+        /** The scope that asks {@code variables} for variable indices and {@code parameters} for values. */
+        static Scope of(ToIntFunction<String> variables, Function<String, Double> parameters) {
+            return new Scope() {
+                @Override
+                public int variableIndex(String name) {
+                    return variables.applyAsInt(name);
+                }
+
+                @Override
+                public Double parameterValue(String name) {
+                    return parameters.apply(name);
+                }
+            };
+        }
     }
 
     /** Largest exponent expanded for a power of a sum. */

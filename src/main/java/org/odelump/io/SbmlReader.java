@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
+import org.odelump.model.OdeSystem;
 import org.odelump.model.Provenance;
 import org.sbml.jsbml.SBMLDocument;
 
@@ -76,6 +78,34 @@ public final class SbmlReader {
      *                               malformed XML, UNSUPPORTED / NOT_POLYNOMIAL / SEMANTIC for the model)
      */
     public static ImportedModel read(Path file) {
+        return read(file, false).model();
+    }
+
+    /**
+     * A model read with its drifts also written as expressions that name parameters.
+     *
+     * @param model    the model; {@link OdeSystem#driftSources()} name the parameters that stay symbols
+     * @param numbered parameters written as numbers in those expressions, with the reason
+     */
+    public record ParameterSources(ImportedModel model, Map<String, String> numbered) {
+        public ParameterSources {
+            numbered = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(numbered));
+        }
+    }
+
+    /**
+     * Reads {@code file} as {@link #read}, and also writes each drift as an expression in which the model's
+     * constant parameters keep their names ({@link OdeSystem#driftSources()}), for reduced models whose drifts keep
+     * parameter names. Compartment sizes, parameters tied to others by initial assignments and the parameters of a
+     * kinetic law or rate rule that is not polynomial with them as symbols (a parameter in a divisor or a function)
+     * stay numbers, named in {@link ParameterSources#numbered()}. Slower than {@link #read}: every rate is
+     * converted twice.
+     */
+    public static ParameterSources readWithParameterSources(Path file) {
+        return read(file, true);
+    }
+
+    private static ParameterSources read(Path file, boolean parameterSources) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -118,6 +148,8 @@ public final class SbmlReader {
         }
         Provenance provenance = new Provenance(name, Provenance.sha256(bytes), "sbml");
         String stem = file.getFileName() == null ? "sbml" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new SbmlTranslator(name, doc.getModel(), provenance, text).translate(stem);
+        SbmlTranslator translator = new SbmlTranslator(name, doc.getModel(), provenance, text, parameterSources);
+        ImportedModel model = translator.translate(stem);
+        return new ParameterSources(model, translator.numberedParameters());
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.Diagnostic.Kind;
+import org.odelump.model.Expr;
 import org.odelump.model.ExprPolynomials;
 import org.odelump.model.InvalidModelException;
 import org.odelump.model.OdeSystem;
@@ -69,8 +70,24 @@ final class SbmlTranslator {
     private final Map<String, Polynomial> ruleCache = new HashMap<>();
     private final Set<String> ruleInProgress = new HashSet<>();
     private final SbmlMath math;
+    /** With parameter sources: each rate's contribution to a drift, converted again with parameters as symbols. */
+    private final List<Contribution> contributions;
+    private final Map<String, Integer> symbolIndex = new HashMap<>();
+    /** With parameter sources: parameters written as numbers in them, with the reason. */
+    private final Map<String, String> numbered = new LinkedHashMap<>();
+
+    /** A kinetic law or rate rule times its factor, added to the drift of variable {@code variable}. */
+    private record Contribution(int variable, ASTNode math, Map<String, Double> locals, Polynomial numeric,
+                                double factor, String what) {
+    }
 
     SbmlTranslator(String file, Model model, Provenance provenance, String text) {
+        this(file, model, provenance, text, false);
+    }
+
+    /** @param parameterSources also write each drift as an expression that names the constant parameters */
+    SbmlTranslator(String file, Model model, Provenance provenance, String text, boolean parameterSources) {
+        this.contributions = parameterSources ? new ArrayList<>() : null;
         this.file = file;
         this.model = model;
         this.provenance = provenance;
@@ -118,8 +135,12 @@ final class SbmlTranslator {
             fs.add(b.build());
         }
         String name = model.isSetId() ? model.getId() : model.isSetName() ? model.getName() : fallbackName;
-        OdeSystem system = OdeSystem.builder(name).variables(variables).parameters(outParams).initialValues(init)
-                .drifts(fs).views(assignmentViews()).provenance(provenance).build();
+        OdeSystem.Builder builder = OdeSystem.builder(name).variables(variables).parameters(outParams)
+                .initialValues(init).drifts(fs).views(assignmentViews()).provenance(provenance);
+        if (contributions != null) {
+            builder.driftSources(parameterSources(outParams));
+        }
+        OdeSystem system = builder.build();
         return new ImportedModel(system, warnings);
     }
 
@@ -431,6 +452,10 @@ final class SbmlTranslator {
                 }
                 double scale = s.getHasOnlySubstanceUnits() ? 1 : 1 / initCache.get(s.getCompartment());
                 drifts.get(v).add(rate, e.getValue() * scale);
+                if (contributions != null) {
+                    contributions.add(new Contribution(v, kl.getMath(), locals, rate, e.getValue() * scale,
+                            "the kinetic law of reaction " + rid));
+                }
             }
         }
     }
@@ -469,13 +494,114 @@ final class SbmlTranslator {
         for (Map.Entry<String, ASTNode> e : rateRules.entrySet()) {
             String id = e.getKey();
             try {
-                drifts.get(varIndex.get(id)).add(math.toPolynomial(e.getValue(), (n, node) -> dynamic(n, node, Map.of())));
+                Polynomial rate = math.toPolynomial(e.getValue(), (n, node) -> dynamic(n, node, Map.of()));
+                drifts.get(varIndex.get(id)).add(rate);
+                if (contributions != null) {
+                    contributions.add(new Contribution(varIndex.get(id), e.getValue(), Map.of(), rate, 1.0,
+                            "the rate rule for " + id));
+                }
             } catch (SbmlMath.Failure f) {
                 String what = f.kind == Kind.NOT_POLYNOMIAL ? "not polynomial in the variables: " : "";
                 error(locator.element("rateRule", "variable", id), f.kind, "rate rule for '" + id + "': "
                         + what + message(f));
             }
         }
+    }
+
+    /**
+     * Each drift as an expression in which the constant parameters keep their names where a change of the
+     * parameter changes only those terms, as in the model: compartments (they also scale concentrations), parameters
+     * tied to others by initial assignments, and parameters of a rate that is not polynomial with them as symbols
+     * (in a divisor or a function) are numbers; {@link #numbered} says which and why.
+     */
+    private List<Expr> parameterSources(List<Parameter> outParams) {
+        for (String c : compartments.keySet()) {
+            numbered.put(c, "it is a compartment size");
+        }
+        for (Map.Entry<String, ASTNode> ia : initialAssignments.entrySet()) {
+            if (parameters.containsKey(ia.getKey())) {
+                numbered.putIfAbsent(ia.getKey(), "it has an initial assignment");
+                for (String ref : names(ia.getValue())) {
+                    if (parameters.containsKey(ref)) {
+                        numbered.putIfAbsent(ref, "the initial assignment of " + ia.getKey() + " uses it");
+                    }
+                }
+            }
+        }
+        List<Polynomial> named = null;
+        for (int pass = 0; named == null; pass++) {
+            symbolIndex.clear();
+            for (Parameter p : outParams) {
+                if (!numbered.containsKey(p.name())) {
+                    symbolIndex.put(p.name(), varNames.size() + symbolIndex.size());
+                }
+            }
+            named = new ArrayList<>();
+            for (Contribution c : contributions) {
+                try {
+                    named.add(math.toPolynomial(c.math(), (n, node) -> {
+                        Integer j = c.locals().containsKey(n) ? null : symbolIndex.get(n);
+                        return j != null ? Polynomial.variable(j) : dynamic(n, node, c.locals());
+                    }));
+                } catch (SbmlMath.Failure f) {
+                    // its parameters become numbers everywhere; with none of them a symbol, it converts again
+                    for (String ref : names(c.math())) {
+                        if (symbolIndex.containsKey(ref)) {
+                            numbered.putIfAbsent(ref, "it occurs in " + c.what() + " other than polynomially");
+                        }
+                    }
+                    named = null;
+                }
+                if (named == null) {
+                    break;
+                }
+            }
+            if (pass > outParams.size()) {
+                throw new IllegalStateException("parameter sources do not converge");
+            }
+        }
+        // name only the numbers that matter: those in a rate, and compartments that scale a concentration
+        Set<String> matter = new HashSet<>();
+        contributions.forEach(c -> matter.addAll(names(c.math())));
+        species.values().stream().filter(sp -> !sp.getHasOnlySubstanceUnits()).forEach(sp -> matter.add(sp.getCompartment()));
+        numbered.keySet().retainAll(matter);
+        List<Polynomial.Builder> drifts = new ArrayList<>();
+        for (int i = 0; i < varNames.size(); i++) {
+            drifts.add(Polynomial.builder());
+        }
+        for (int k = 0; k < contributions.size(); k++) {
+            drifts.get(contributions.get(k).variable()).add(named.get(k), contributions.get(k).factor());
+        }
+        List<String> names = new ArrayList<>(varNames);
+        for (Parameter p : outParams) {
+            if (symbolIndex.containsKey(p.name())) {
+                names.add(p.name());
+            }
+        }
+        List<Expr> exprs = new ArrayList<>();
+        for (Polynomial.Builder b : drifts) {
+            exprs.add(ExprPolynomials.toExpr(b.build(), names));
+        }
+        return exprs;
+    }
+
+    /** Parameters written as numbers in the drift sources, with the reason (empty without parameter sources). */
+    Map<String, String> numberedParameters() {
+        return java.util.Collections.unmodifiableMap(numbered);
+    }
+
+    /** The identifiers an SBML formula refers to. */
+    private static Set<String> names(ASTNode node) {
+        Set<String> out = new HashSet<>();
+        java.util.ArrayDeque<ASTNode> work = new java.util.ArrayDeque<>(List.of(node));
+        while (!work.isEmpty()) {
+            ASTNode n = work.pop();
+            if (n.isName()) {
+                out.add(n.getName());
+            }
+            n.getChildren().forEach(work::push);
+        }
+        return out;
     }
 
     /**

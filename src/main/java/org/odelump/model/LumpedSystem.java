@@ -181,6 +181,19 @@ public final class LumpedSystem {
                 lumpingWeights, reduced, tolerance, Objects.requireNonNull(a, "approximation"), warnings);
     }
 
+    /**
+     * The same lumping with another reduced system over the same reduced variables (e.g. its drifts written with
+     * parameter names).
+     */
+    public LumpedSystem withReduced(OdeSystem other) {
+        if (!Objects.requireNonNull(other, "other").variableNames().equals(reduced.variableNames())) {
+            throw new IllegalArgumentException("the reduced system must keep the reduced variables "
+                    + reduced.variableNames());
+        }
+        return new LumpedSystem(origin, method, initialDescription, initialPartition, partition, lumpingColumns,
+                lumpingWeights, other, tolerance, approximation, warnings);
+    }
+
     /** Caveats about the reduction; empty when there are none. */
     public List<String> warnings() {
         return warnings;
