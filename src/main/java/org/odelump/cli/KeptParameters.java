@@ -3,9 +3,13 @@ package org.odelump.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.odelump.dsl.ParametricDrifts;
 import org.odelump.io.SbmlReader;
 import org.odelump.lumping.ParametricQuotient;
@@ -62,7 +66,7 @@ final class KeptParameters {
         }
         ParametricDrifts.Extended e = ParametricDrifts.extend(origin);
         ParametricQuotient.Result r = new ParametricQuotient(lumped, e.system(), e.together()).compute();
-        java.util.Set<String> dependent = new java.util.HashSet<>();
+        Set<String> dependent = new HashSet<>();
         for (int j : r.substituted()) {
             dependent.add(e.parameter(j));
         }
@@ -77,12 +81,12 @@ final class KeptParameters {
             }
         }
         int k = lumped.partition().size();
-        java.util.BitSet named = new java.util.BitSet();
+        BitSet named = new BitSet();
         for (var f : r.drifts()) {
             named.or(f.variables());
         }
-        java.util.Set<String> keptNames = new java.util.LinkedHashSet<>();
-        java.util.Set<String> cancelled = new java.util.LinkedHashSet<>();
+        Set<String> keptNames = new LinkedHashSet<>();
+        Set<String> cancelled = new LinkedHashSet<>();
         for (int j : r.kept()) {
             (named.get(k + j) ? keptNames : cancelled).add(e.parameter(j));
         }
