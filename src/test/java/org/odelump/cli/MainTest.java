@@ -35,8 +35,37 @@ class MainTest {
     }
 
     @Test
+    void aCommandLineNamingASubcommandBuildsOnlyThatOne() {
+        assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Main.COMMANDS);
+        Main.commandLine().getSubcommands().forEach((name, sub) ->
+                assertThat(sub.getCommandSpec().name()).as("annotation name").isEqualTo(name));
+        assertThat(Main.commandLine("reduce", "m.ode", "--json").getSubcommands().keySet())
+                .containsExactly("reduce");
+        assertThat(Main.commandLine("--json", "--verbose", "-q", "check", "m.ode").getSubcommands().keySet())
+                .containsExactly("check");
+        // help, root options and anything that is not a command name get every command (lists, suggestions)
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "reduce"}, {"reduse", "m.ode"},
+                {"-h", "reduce"}, {"--bogus", "reduce"}, {"--", "reduce"}, {"@args.txt"}}) {
+            assertThat(Main.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(Main.COMMANDS);
+        }
+        // the subcommand still inherits the root's options and the help width
+        picocli.CommandLine reduce = Main.commandLine("reduce").getSubcommands().get("reduce");
+        assertThat(reduce.getCommandSpec().findOption("--json")).isNotNull();
+        assertThat(reduce.getCommandSpec().findOption("--verbose")).isNotNull();
+        assertThat(reduce.getUsageHelpWidth()).isEqualTo(Main.HELP_WIDTH);
+    }
+
+    @Test
+    void aMisspeltCommandIsStillSuggested() {
+        CliRun r = CliRun.of("reduse", "m.ode");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("Did you mean").contains("reduce");
+    }
+
+    @Test
     void everyHelpKeepsItsDescriptionAndFooterLinesWhole() {
-        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        picocli.CommandLine root = Main.commandLine();
         List<picocli.CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
         commands.add(root);
         for (picocli.CommandLine c : commands) {
