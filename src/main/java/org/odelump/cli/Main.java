@@ -123,11 +123,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The whole command line, every subcommand registered: for help, and for code that inspects all commands. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        for (String name : COMMANDS) {
-            cl.addSubcommand(name, newCommand(name));
-        }
-        return cl.setUsageHelpWidth(HELP_WIDTH);
+        return withCommands(COMMANDS);
     }
 
     /**
@@ -142,13 +138,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 continue;
             }
             if (!a.equals("help") && COMMANDS.contains(a)) {
-                CommandLine cl = new CommandLine(new Main());
-                cl.addSubcommand(a, newCommand(a));
-                return cl.setUsageHelpWidth(HELP_WIDTH);
+                return withCommands(List.of(a));
             }
             break;
         }
         return commandLine();
+    }
+
+    private static CommandLine withCommands(List<String> names) {
+        CommandLine cl = new CommandLine(new Main());
+        for (String name : names) {
+            cl.addSubcommand(name, newCommand(name));
+        }
+        // set after the subcommands are added, so that it reaches them
+        return cl.setUsageHelpWidth(HELP_WIDTH);
     }
 
     public static void main(String[] args) {
