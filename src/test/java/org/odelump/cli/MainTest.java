@@ -57,6 +57,29 @@ class MainTest {
     }
 
     @Test
+    void everyCommandClassIsRegistered() throws Exception {
+        // subcommands are registered in Main.COMMANDS, not in an annotation: a command class left out would be
+        // silently unreachable, so every @Command class under org.odelump.cli must be named there
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path cli = classes.resolve("org/odelump/cli");
+        assertThat(cli).isDirectory();
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(cli)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '.');
+                Class<?> c = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        Main.class.getClassLoader());
+                picocli.CommandLine.Command a = c.getAnnotation(picocli.CommandLine.Command.class);
+                if (a != null && c != Main.class) {
+                    names.add(a.name());
+                }
+            }
+        }
+        assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(Main.COMMANDS).containsAll(names);
+    }
+
+    @Test
     void aMisspeltCommandIsStillSuggested() {
         CliRun r = CliRun.of("reduse", "m.ode");
         assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
