@@ -20,9 +20,12 @@ import picocli.CommandLine;
  * <ul>
  *   <li>warnings (error-stream lines starting {@code warning: }, or {@link #warning}) are counted; the first
  *       {@value #SHOWN_WARNINGS} are shown and a summary line gives the total;</li>
- *   <li>{@code --quiet} drops the normal output and the warnings, and keeps errors and the warning count;</li>
+ *   <li>notes (error-stream lines starting {@code note: }) are information, neither warnings nor errors;</li>
+ *   <li>{@code --quiet} drops the normal output, the warnings and the notes, and keeps errors and the warning
+ *       count;</li>
  *   <li>{@code --json} prints one JSON object instead of the normal output: command, exit code, the output lines,
- *       every warning, the error lines, and the structured results a command adds with {@link #result}.</li>
+ *       every warning, the notes, the error lines, and the structured results a command adds with
+ *       {@link #result}.</li>
  *   <li>progress of long work ({@link #progress}, {@link #progressBar}) is shown only in normal mode: with
  *       {@code --quiet} nothing, and with {@code --json} nothing either, so that standard output holds one JSON
  *       object and the error stream only errors, whether or not it is a terminal.</li>
@@ -34,6 +37,7 @@ final class CliOutput {
     static final int SHOWN_WARNINGS = 10;
 
     private static final String WARNING = "warning: ";
+    private static final String NOTE = "note: ";
 
     /** Output modes. */
     enum Mode {
@@ -45,6 +49,7 @@ final class CliOutput {
     private final PrintWriter realErr;
     private final StringWriter captured = new StringWriter();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final PrintWriter out;
@@ -159,6 +164,7 @@ final class CliOutput {
             root.put("output", captured.toString().lines().toList());
             root.put("warningCount", warnings.size());
             root.put("warnings", warnings);
+            root.put("notes", notes);
             root.put("errors", errors);
             try {
                 realOut.print(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
@@ -203,6 +209,14 @@ final class CliOutput {
                 warning(text.substring(WARNING.length()));
                 return;
             }
+            if (text.startsWith(NOTE)) {
+                if (mode == Mode.JSON) {
+                    notes.add(text.substring(NOTE.length()));
+                } else if (mode == Mode.NORMAL) {
+                    realErr.println(text);
+                }
+                return;
+            }
             if (mode == Mode.JSON) {
                 errors.add(text);
             }
@@ -211,8 +225,8 @@ final class CliOutput {
 
         @Override
         public void flush() {
-            // a partial line that cannot become a warning is passed on (prompts, progress)
-            if (line.length() > 0 && !WARNING.startsWith(line.toString()) && !line.toString().startsWith(WARNING)) {
+            // a partial line that cannot become a warning or a note is passed on (prompts, progress)
+            if (line.length() > 0 && !mayBecome(WARNING) && !mayBecome(NOTE)) {
                 realErr.print(line);
                 if (mode == Mode.JSON) {
                     errors.add(line.toString());
@@ -220,6 +234,11 @@ final class CliOutput {
                 line.setLength(0);
             }
             realErr.flush();
+        }
+
+        private boolean mayBecome(String prefix) {
+            String text = line.toString();
+            return prefix.startsWith(text) || text.startsWith(prefix);
         }
 
         @Override

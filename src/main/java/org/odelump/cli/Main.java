@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Set;
 import org.odelump.lumping.ReductionException;
 import org.odelump.model.Diagnostic;
 import org.odelump.model.InvalidModelException;
@@ -15,6 +16,12 @@ import picocli.CommandLine.Option;
  * The {@code odelump} command line. Run without a subcommand it reduces an embedded example model, so a first
  * run shows what the tool does.
  *
+ * <p>The subcommands are registered in code ({@link #COMMANDS}), not in the annotation: picocli builds the model
+ * of every registered command (reflection over all options) before it parses anything, and for a small model that
+ * was most of {@code main}'s time (docs/benchmarks.md). A command line that names a subcommand gets only that one
+ * ({@link #commandLine(String...)}); help, errors that suggest a command, and code that inspects all commands use
+ * {@link #commandLine()}.
+ *
  * <p>Exit codes: 0 success, 2 invalid input or usage, 3 a check failed, 4 internal error.
  */
 @Command(name = "odelump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -24,11 +31,6 @@ import picocli.CommandLine.Option;
             "Run without a command to reduce an embedded example model",
             "(two-site phosphorylation).",
         },
-        subcommands = {CheckCommand.class, PrintCommand.class, ReduceCommand.class, SimulateCommand.class,
-                RunCommand.class,
-                EncodeCommand.class, ConvertCommand.class, PredictCommand.class, CompressCommand.class,
-                ExperimentCommand.class, DatasetCommand.class, VerifyCommand.class, SweepCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Examples:",
@@ -81,7 +83,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
             description = "Print one JSON object instead of the text: command, exitCode, results, output lines, "
-                    + "warnings (all of them) and errors; no progress on the error stream.")
+                    + "warnings (all of them), notes and errors; no progress on the error stream.")
     boolean json;
 
     /** The output of the running command, set up from --quiet / --json before it runs. */
@@ -90,24 +92,80 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<String> COMMANDS = List.of("check", "print", "reduce", "simulate", "run", "encode", "convert",
+            "predict", "compress", "experiment", "dataset", "verify", "sweep", "bench", "help");
+
+    /** Root options that take no value and can stand before the subcommand's name. */
+    private static final Set<String> LEADING_OPTIONS = Set.of("--verbose", "-q", "--quiet", "--json");
+
+    /** A new instance of the subcommand called {@code name} (one of {@link #COMMANDS}). */
+    private static Object newCommand(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "print" -> new PrintCommand();
+            case "reduce" -> new ReduceCommand();
+            case "simulate" -> new SimulateCommand();
+            case "run" -> new RunCommand();
+            case "encode" -> new EncodeCommand();
+            case "convert" -> new ConvertCommand();
+            case "predict" -> new PredictCommand();
+            case "compress" -> new CompressCommand();
+            case "experiment" -> new ExperimentCommand();
+            case "dataset" -> new DatasetCommand();
+            case "verify" -> new VerifyCommand();
+            case "sweep" -> new SweepCommand();
+            case "bench" -> new BenchCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+
+    /** The whole command line, every subcommand registered: for help, and for code that inspects all commands. */
+    public static CommandLine commandLine() {
+        return withCommands(COMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when they name a subcommand (after at most the root's options
+     * {@code --verbose}, {@code --quiet}, {@code --json}) only that subcommand is registered, otherwise all of them
+     * ({@link #commandLine()}), so that {@code --help}, {@code help} and misspelt commands behave as with the full
+     * model. The help subcommand always gets the full model since it describes the others.
+     */
+    static CommandLine commandLine(String... args) {
+        for (String a : args) {
+            if (LEADING_OPTIONS.contains(a)) {
+                continue;
+            }
+            if (!a.equals("help") && COMMANDS.contains(a)) {
+                return withCommands(List.of(a));
+            }
+            break;
+        }
+        return commandLine();
+    }
+
+    private static CommandLine withCommands(List<String> names) {
+        CommandLine cl = new CommandLine(new Main());
+        for (String name : names) {
+            cl.addSubcommand(name, newCommand(name));
+        }
+        // set after the subcommands are added, so that it reaches them
+        return cl.setUsageHelpWidth(HELP_WIDTH);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        // wide enough for the description and footer lines of every command, so that none is wrapped mid-line
-        cl.setUsageHelpWidth(HELP_WIDTH);
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, line.getErr()));
         cl.setExecutionStrategy(parseResult -> execute(cl, parseResult, out, err));
-        cl.setParameterExceptionHandler((ex, args2) -> {
-            err.println("odelump: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return EXIT_INVALID_INPUT;
-        });
+        cl.setParameterExceptionHandler((ex, ignored) -> usageError(ex, args, out, err));
         int code = cl.execute(args);
         out.flush();
         err.flush();
@@ -139,6 +197,33 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         o.finish(last == cl ? "odelump" : last.getCommandName(), code);
         return code;
+    }
+
+    /**
+     * A command line picocli could not parse (unknown option, bad value, ...): the message, picocli's suggestions
+     * for a misspelt option or command, and where to find the usage; with {@code --json} also as the JSON document.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args, PrintWriter out, PrintWriter err) {
+        CliOutput o = new CliOutput(jsonRequested(args) ? CliOutput.Mode.JSON : CliOutput.Mode.NORMAL, out, err);
+        CommandLine line = ex.getCommandLine();
+        o.err().println("odelump: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, o.err());
+        o.err().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
+        o.finish(line.getCommandSpec().parent() == null ? "odelump" : line.getCommandName(), EXIT_INVALID_INPUT);
+        return EXIT_INVALID_INPUT;
+    }
+
+    /** Whether the arguments ask for --json (before an end-of-options {@code --}), also when they failed to parse. */
+    private static boolean jsonRequested(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int handle(Exception ex, CommandLine line, PrintWriter err) {

@@ -26,7 +26,6 @@ import org.odelump.model.LumpedSystem;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Provenance;
 import org.odelump.numeric.Simulator;
-import picocli.CommandLine;
 
 /**
  * The child process of {@code odelump bench --cases cli}: times the phases of one cold {@code reduce} (each phase
@@ -88,8 +87,8 @@ final class PhaseProbe {
     /** The phases of {@code odelump reduce FILE --method fe|be -o OUT}, as {@link ReduceCommand} runs them. */
     private void reduce(Path file, String method, Path out) throws Exception {
         restart();
-        CommandLine cl = new CommandLine(new Main());
-        cl.parseArgs("reduce", file.toString(), "--method", method, "-o", out.toString());
+        String[] args = {"reduce", file.toString(), "--method", method, "-o", out.toString()};
+        Main.commandLine(args).parseArgs(args);
         lap("picocli (command model, parse arguments)");
         Provenance.sha256(Files.readAllBytes(file));
         lap("input hashing (SHA-256, cold)");
@@ -114,7 +113,7 @@ final class PhaseProbe {
     private void init(String library) throws Exception {
         restart();
         switch (library) {
-            case "picocli" -> new CommandLine(new Main());
+            case "picocli" -> Main.commandLine("reduce");
             case "jackson" -> new ObjectMapper().writeValueAsString(Map.of("k", 1));
             // a drift with a function call is expanded by Symja when the model is read
             case "symja" -> OdeParser.parse("probe.ode", "begin model probe\n begin init\n  x = 1\n end init\n"

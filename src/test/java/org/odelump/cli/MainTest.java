@@ -35,8 +35,60 @@ class MainTest {
     }
 
     @Test
+    void aCommandLineNamingASubcommandBuildsOnlyThatOne() {
+        assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Main.COMMANDS);
+        Main.commandLine().getSubcommands().forEach((name, sub) ->
+                assertThat(sub.getCommandSpec().name()).as("annotation name").isEqualTo(name));
+        assertThat(Main.commandLine("reduce", "m.ode", "--json").getSubcommands().keySet())
+                .containsExactly("reduce");
+        assertThat(Main.commandLine("--json", "--verbose", "-q", "check", "m.ode").getSubcommands().keySet())
+                .containsExactly("check");
+        // help, root options and anything that is not a command name get every command (lists, suggestions)
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "reduce"}, {"reduse", "m.ode"},
+                {"-h", "reduce"}, {"--bogus", "reduce"}, {"--", "reduce"}, {"@args.txt"}}) {
+            assertThat(Main.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(Main.COMMANDS);
+        }
+        // the subcommand still inherits the root's options and the help width
+        picocli.CommandLine reduce = Main.commandLine("reduce").getSubcommands().get("reduce");
+        assertThat(reduce.getCommandSpec().findOption("--json")).isNotNull();
+        assertThat(reduce.getCommandSpec().findOption("--verbose")).isNotNull();
+        assertThat(reduce.getUsageHelpWidth()).isEqualTo(Main.HELP_WIDTH);
+    }
+
+    @Test
+    void everyCommandClassIsRegistered() throws Exception {
+        // subcommands are registered in Main.COMMANDS, not in an annotation: a command class left out would be
+        // silently unreachable, so every @Command class under org.odelump.cli must be named there
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path cli = classes.resolve("org/odelump/cli");
+        assertThat(cli).isDirectory();
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(cli)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '.');
+                Class<?> c = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+                        Main.class.getClassLoader());
+                picocli.CommandLine.Command a = c.getAnnotation(picocli.CommandLine.Command.class);
+                if (a != null && c != Main.class) {
+                    names.add(a.name());
+                }
+            }
+        }
+        assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(Main.COMMANDS).containsAll(names);
+    }
+
+    @Test
+    void aMisspeltCommandIsStillSuggested() {
+        CliRun r = CliRun.of("reduse", "m.ode");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(r.err()).contains("Did you mean").contains("reduce");
+    }
+
+    @Test
     void everyHelpKeepsItsDescriptionAndFooterLinesWhole() {
-        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        picocli.CommandLine root = Main.commandLine();
         List<picocli.CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
         commands.add(root);
         for (picocli.CommandLine c : commands) {

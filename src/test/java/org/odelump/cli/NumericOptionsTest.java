@@ -104,7 +104,7 @@ class NumericOptionsTest {
 
     private static List<CommandSpec> commands() {
         List<CommandSpec> all = new ArrayList<>();
-        collect(new CommandLine(new Main()), all);
+        collect(Main.commandLine(), all);
         return all;
     }
 

@@ -36,7 +36,7 @@ class QuietJsonTest {
 
     @Test
     void everyCommandHasQuietAndJson() {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getCommandName().equals("help")) {
                 continue;
@@ -115,6 +115,50 @@ class QuietJsonTest {
         assertThat(CliRun.of("check", f.toString(), "--json", "--quiet").code()).isEqualTo(Main.EXIT_INVALID_INPUT);
     }
 
+    @Test
+    void optionErrorsBecomeTheJsonDocumentWithExitCode2() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        CliRun bad = CliRun.of("--json", "reduce", "ode-specs/multisite2.ode", "--method", "fe", "--epsilon", "abc");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        JsonNode b = json.readTree(bad.out());
+        assertThat(b.get("command").asText()).isEqualTo("reduce");
+        assertThat(b.get("exitCode").asInt()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(b.get("errors").get(0).asText())
+                .isEqualTo("odelump: Invalid value for option '--epsilon': expected a finite number >= 0, got 'abc'");
+
+        CliRun unknown = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--metod", "--json");
+        JsonNode u = json.readTree(unknown.out());
+        assertThat(u.get("exitCode").asInt()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(u.get("errors").toString()).contains("Unknown option: '--metod'").contains("--method");
+
+        CliRun command = CliRun.of("--json", "reduse", "m.ode");
+        JsonNode c = json.readTree(command.out());
+        assertThat(c.get("command").asText()).isEqualTo("odelump");
+        assertThat(c.get("errors").toString()).contains("Did you mean: odelump reduce");
+
+        // without --json the same errors stay plain text on the error stream
+        CliRun plain = CliRun.of("reduce", "ode-specs/multisite2.ode", "--method", "fe", "--epsilon", "abc");
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.err()).startsWith("odelump: Invalid value for option '--epsilon'");
+    }
+
+    @Test
+    void notesAreNeitherWarningsNorErrors() throws Exception {
+        Path xml = dir.resolve("m.xml");
+        CliRun r = CliRun.of("print", "ode-specs/multisite2.ode", "--format", "sbml", "-o", xml.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.get("notes").get(0).asText())
+                .isEqualTo("the partition (3 blocks) is not written: SBML has no partitions");
+        assertThat(n.get("errors")).isEmpty();
+        assertThat(n.get("warnings")).isEmpty();
+        assertThat(r.err()).isEmpty();
+
+        CliRun quiet = CliRun.of("print", "ode-specs/multisite2.ode", "--format", "sbml", "-o", xml.toString(), "-q");
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.err()).isEmpty();
+    }
+
     /** Commands that exist to print something on standard output when no {@code -o} is given. */
     private static final Set<String> DOCUMENTS = Set.of("print", "encode", "predict");
 
@@ -171,7 +215,7 @@ class QuietJsonTest {
 
     private static List<String> subcommands() {
         List<String> names = new ArrayList<>();
-        for (String name : new CommandLine(new Main()).getSubcommands().keySet()) {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
             if (!name.equals("help")) {
                 names.add(name);
             }

@@ -1,69 +1,37 @@
 package org.odelump.symbolic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.odelump.symbolic.TestExprs.call;
+import static org.odelump.symbolic.TestExprs.mul;
+import static org.odelump.symbolic.TestExprs.num;
+import static org.odelump.symbolic.TestExprs.ref;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
+import org.odelump.model.Monomial;
+import org.odelump.model.Polynomial;
 
 /**
- * Symja must start only when an expansion needs it. Inside the test JVM other tests may already have started it,
- * so the check runs {@link LazinessProbe} in a fresh {@code java} process with the test class path.
+ * Symja starts on the first expansion that needs it and records how long its start took. That nothing before such
+ * an expansion starts it (native formatting, derivatives, function-free expansion, a whole numeric {@code reduce})
+ * is checked on the classes a fresh JVM loads, in {@code cli.ReduceClassLoadingTest}; inside this JVM other tests
+ * may have started Symja already.
  */
 class LazinessTest {
 
+    private static final List<String> XYZ = List.of("x", "y", "z");
+
     @Test
-    void symjaStartsOnFirstExpansionOnlyAndStaysQuiet() throws IOException, InterruptedException {
-        Path out = Files.createTempFile("odelump-laziness", ".out");
-        Path err = Files.createTempFile("odelump-laziness", ".err");
-        try {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"),
-                    LazinessProbe.class.getName());
-            Process proc = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!proc.waitFor(120, TimeUnit.SECONDS)) {
-                proc.destroyForcibly();
-                throw new AssertionError("probe did not finish within 120 s");
-            }
-            String stdout = Files.readString(out, StandardCharsets.UTF_8);
-            String stderr = Files.readString(err, StandardCharsets.UTF_8);
-            assertThat(proc.exitValue()).as("exit code; stderr:%n%s", stderr).isZero();
-            Map<String, String> kv = parse(stdout);
+    void nativeFormattingNeedsNoSymjaAndAFunctionCallStartsIt() {
+        Polynomial p = Polynomial.builder().add(Monomial.of(0), 2).add(Monomial.of(1, 2), -1).build();
+        assertThat(SymbolicPolynomial.of(p).format(XYZ)).isEqualTo("2*x - y^2");
+        assertThat(p.derivative(1).format(XYZ)).isEqualTo("-2*y");
 
-            assertThat(kv.get("before")).isEqualTo("false");
-            assertThat(kv.get("native")).isEqualTo("2*x - y^2 | -2*y");
-            assertThat(kv.get("afterNative")).isEqualTo("false startupKnown=false");
-            assertThat(kv.get("afterNativeExpand")).isEqualTo("false"); // function-free: no Symja needed
-            assertThat(kv.get("after")).isEqualTo("true e=" + Math.E + "*x");
-            assertThat(kv.get("terms")).isEqualTo("84 same=true"); // C(6+3, 3) monomials of degree <= 6 in 3 vars
-            assertThat(Long.parseLong(kv.get("startupMs"))).isPositive();
-            assertThat(kv.get("divisionByZero")).isEqualTo("rejected");
-            // nothing but the probe's own lines: Symja's logging and console messages are silenced
-            assertThat(stdout.lines()).allMatch(l -> l.matches("[A-Za-z0-9]+=.*"));
-            assertThat(stderr).isEmpty();
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static Map<String, String> parse(String stdout) {
-        Map<String, String> kv = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>(stdout.lines().toList());
-        for (String l : lines) {
-            int eq = l.indexOf('=');
-            if (eq > 0) {
-                kv.put(l.substring(0, eq), l.substring(eq + 1));
-            }
-        }
-        return kv;
+        Polynomial e = Symbolic.expand(mul(call("exp", num(1)), ref("x")), TestExprs.resolver(XYZ, Map.of()));
+        assertThat(e.format(XYZ)).isEqualTo(Math.E + "*x");
+        assertThat(Symbolic.isInitialised()).isTrue();
+        assertThat(Symbolic.startupTime()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ZERO));
     }
 }
