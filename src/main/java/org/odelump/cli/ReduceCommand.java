@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.odelump.dsl.DslPrinter;
@@ -249,7 +250,11 @@ final class ReduceCommand implements Callable<Integer> {
             out.println("  wrote      " + output);
         }
         if (report != null) {
-            AtomicFiles.writeString(report, ReductionSummary.json(lumped, loaded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check));
+            Map<String, Object> fields = ReductionSummary.map(lumped, loaded, (t1 - t0) / 1e9, (t3 - t2) / 1e9, check);
+            if (kept != null) {
+                fields.put("parameters", KeptParameters.map(kept));
+            }
+            AtomicFiles.writeString(report, ReductionSummary.json(fields));
             out.println("  report     " + report);
         }
         String unequal = lumped.method() == Method.BE ? BackwardInitialValues.firstUnequalBlock(m, blocks(lumped))

@@ -73,10 +73,9 @@ final class ReductionSummary {
         return sb.append('}').toString();
     }
 
-    static String json(LumpedSystem l, ModelLoader.Loaded loaded, double loadSeconds, double reduceSeconds,
-                       LumpingCheck.Result check) throws java.io.IOException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(map(l, loaded, loadSeconds, reduceSeconds, check)) + "\n";
+    /** A report map (see {@link #map}), perhaps with further fields, as the --report file's text. */
+    static String json(Map<String, Object> report) throws java.io.IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
     }
 
     /** The report as a map (the --report file, and the result of reduce --json). */

@@ -86,6 +86,14 @@ class KeepParametersCliTest {
         assertThat(p.get("substituted").get(0).get("name").asText()).isEqualTo("k1");
         assertThat(p.get("substituted").get(0).get("value").asDouble()).isEqualTo(1.5);
         assertThat(p.get("substituted").get(0).get("reason").asText()).isEqualTo("the lumping depends on its value");
+
+        Path report = dir.resolve("equal_fe.json");
+        CliRun withReport = CliRun.of("reduce", EQUAL_RATES, "--method", "fe", "--keep-parameters", "--report",
+                report.toString());
+        assertThat(withReport.code()).as(withReport.err()).isZero();
+        JsonNode written = new ObjectMapper().readTree(report.toFile());
+        assertThat(written.get("parameters")).isEqualTo(p);
+        assertThat(written.get("method").asText()).isEqualTo("FE");
     }
 
     @Test
