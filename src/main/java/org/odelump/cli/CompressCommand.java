@@ -71,16 +71,6 @@ import picocli.CommandLine.Parameters;
         })
 final class CompressCommand implements Callable<Integer> {
 
-    /** How afde chooses the neurons it lumps ({@code --criterion}). */
-    enum Criterion {
-        /** {@link CompressionMethod#AFDE}: ε-FE on the layer-wise encoding, outgoing weight columns close. */
-        weights,
-        /** {@link CompressionMethod#LSQ}: least-squares selection with the next layer re-solved. */
-        lsq,
-        /** {@link CompressionMethod#DYNAMICS}: ray trajectories, medoids with least-squares coefficients. */
-        dynamics
-    }
-
     /** Reads {@code none}, {@code refit}, {@code refit-all}. */
     static final class CompensationConverter implements CommandLine.ITypeConverter<Compensation> {
         @Override
@@ -118,7 +108,7 @@ final class CompressCommand implements Callable<Integer> {
                     + "on outgoing weights; lsq = least-squares selection (a neuron goes when the kept ones "
                     + "reproduce it, epsilon = share of the next layer's variance lost); dynamics = trajectories "
                     + "along the ray t*x (epsilon = relative trajectory distance).")
-    Criterion criterion;
+    String criterion;
 
     @Option(names = "--epsilon", converter = Ranges.NonNegative.class,
             paramLabel = "E", description = "Tolerance epsilon >= 0 (afde/abde only).")
@@ -242,9 +232,6 @@ final class CompressCommand implements Callable<Integer> {
 
     /** Checks the options that depend on each other; the method they name. */
     private CompressionMethod checkOptions() {
-        CompressionMethod named = CompressionMethod.of(method, null).orElseThrow(() -> new Main.UsageException(
-                "unknown --method '" + method + "'; expected one of afde, abde, magnitude, layer-magnitude, wanda, "
-                        + "structured"));
         if (!task.equals("regression") && !classification()) {
             throw new Main.UsageException("unknown --task '" + task + "'; expected regression or classification");
         }
@@ -255,26 +242,18 @@ final class CompressCommand implements Callable<Integer> {
         if (classification() && plot) {
             throw new Main.UsageException("--plot sweeps test RMSE and applies to --task regression only");
         }
-        int given = (epsilon != null ? 1 : 0) + (params != null ? 1 : 0) + (ratio != null ? 1 : 0);
-        if (given != 1) {
+        if ((epsilon != null ? 1 : 0) + (params != null ? 1 : 0) + (ratio != null ? 1 : 0) != 1) {
             throw new Main.UsageException("give exactly one of --epsilon, --params, --ratio");
         }
-        if (epsilon != null && named.prunes()) {
-            throw new Main.UsageException("--epsilon applies to afde and abde; --method " + method
-                    + " needs --params or --ratio");
+        try {
+            CompressionMethod chosen = CompressionMethod.choose(method, criterion, epsilonMode, calibration);
+            if (epsilon != null && chosen.prunes()) {
+                throw new Main.UsageException("--epsilon applies to afde and abde; --method " + method
+                        + " needs --params or --ratio");
+            }
+            return chosen;
+        } catch (CompressionMethod.InvalidChoiceException e) {
+            throw new Main.UsageException(e.getMessage());
         }
-        Criterion c = criterion != null ? criterion : named == CompressionMethod.LSQ ? Criterion.lsq
-                : Criterion.weights;
-        if (c != Criterion.weights && named != CompressionMethod.LSQ) {
-            throw new Main.UsageException("--criterion " + c + " applies to --method afde only");
-        }
-        if (c != Criterion.weights && epsilonMode != EpsilonMode.REL) {
-            throw new Main.UsageException("--criterion " + c + " reads epsilon as relative only; use "
-                    + "--criterion weights for --epsilon-mode abs");
-        }
-        if (c == Criterion.lsq && calibration < 2) {
-            throw new Main.UsageException("--criterion lsq needs --calibration of at least 2 rows");
-        }
-        return CompressionMethod.of(method, c.name()).orElseThrow();
     }
 }

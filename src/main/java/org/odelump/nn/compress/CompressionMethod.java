@@ -1,6 +1,8 @@
 package org.odelump.nn.compress;
 
+import java.util.List;
 import java.util.Optional;
+import org.odelump.lumping.EpsilonMode;
 import org.odelump.nn.prune.BaselineMatching;
 
 /**
@@ -79,6 +81,44 @@ public enum CompressionMethod {
             }
         }
         throw new IllegalArgumentException(String.valueOf(b));
+    }
+
+    /** A method, criterion, ε reading or calibration size that do not go together; the message says why. */
+    public static final class InvalidChoiceException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidChoiceException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The method that {@code --method option --criterion criterion} name, checked against how ε is read and the
+     * number of calibration rows: a criterion other than weights belongs to afde, reads ε as relative, and lsq
+     * chooses its ridge on at least two calibration rows.
+     *
+     * @param criterion null for the default (lsq for afde)
+     * @throws InvalidChoiceException naming the option that does not fit
+     */
+    public static CompressionMethod choose(String option, String criterion, EpsilonMode mode, int calibrationRows) {
+        CompressionMethod named = of(option, null).orElseThrow(() -> new InvalidChoiceException("unknown --method '"
+                + option + "'; expected one of afde, abde, magnitude, layer-magnitude, wanda, structured"));
+        if (criterion != null && !List.of("lsq", "weights", "dynamics").contains(criterion)) {
+            throw new InvalidChoiceException("unknown --criterion '" + criterion + "'; expected lsq, weights or "
+                    + "dynamics");
+        }
+        String c = criterion != null ? criterion : named.criterion != null ? named.criterion : "weights";
+        if (!c.equals("weights") && named != LSQ) {
+            throw new InvalidChoiceException("--criterion " + c + " applies to --method afde only");
+        }
+        if (!c.equals("weights") && mode != EpsilonMode.REL) {
+            throw new InvalidChoiceException("--criterion " + c + " reads epsilon as relative only; use "
+                    + "--criterion weights for --epsilon-mode abs");
+        }
+        if (c.equals("lsq") && calibrationRows < 2) {
+            throw new InvalidChoiceException("--criterion lsq needs --calibration of at least 2 rows");
+        }
+        return of(option, c).orElseThrow();
     }
 
     /**
