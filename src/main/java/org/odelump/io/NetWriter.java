@@ -58,9 +58,11 @@ public final class NetWriter {
                 .append('\n');
         sb.append("begin parameters\n");
         int k = 0;
+        Map<String, Double> declared = parameterValues(m);
         for (Parameter p : m.parameters()) {
-            String definition = parameterNames && p.source() != null ? text(p.source()) : null;
-            if (parameterNames && p.source() != null && definition == null) {
+            boolean defined = parameterNames && p.source() != null && namesParameter(p.source(), declared);
+            String definition = defined ? text(p.source()) : null;
+            if (defined && definition == null) {
                 throw new ExportException("parameter " + p.name() + " is defined with a function, which the "
                         + "parameters block of a .net file cannot hold");
             }
@@ -262,8 +264,8 @@ public final class NetWriter {
         return e instanceof Expr.Num || e instanceof Expr.Ref ? t : t.substring(1, t.length() - 1);
     }
 
-    /** True when {@code e} names a parameter. */
-    private static boolean namesParameter(Expr e, Map<String, Double> values) {
+    /** True when {@code e} names a parameter (one of {@code values}' keys). */
+    static boolean namesParameter(Expr e, Map<String, Double> values) {
         if (e instanceof Expr.Ref r) {
             return values.containsKey(r.name());
         } else if (e instanceof Expr.Neg n) {

@@ -99,11 +99,12 @@ public final class SbmlWriter {
         c.setSize(1.0);
         c.setConstant(true);
         c.setSpatialDimensions(3.0);
+        Map<String, Double> declared = NetWriter.parameterValues(m);
         for (org.odelump.model.Parameter p : m.parameters()) {
             Parameter sp = model.createParameter(p.name());
             sp.setValue(p.value());
             sp.setConstant(true);
-            if (parameterNames && p.source() != null && !(p.source() instanceof Expr.Num)) {
+            if (parameterNames && p.source() != null && NetWriter.namesParameter(p.source(), declared)) {
                 InitialAssignment ia = model.createInitialAssignment();
                 ia.setVariable(p.name());
                 try {
