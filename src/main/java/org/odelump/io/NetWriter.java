@@ -201,6 +201,9 @@ public final class NetWriter {
                             + "product of parameters and species (the form of a .net rate and its reactants)");
                 }
             }
+            if (c == 0) {
+                continue; // a zero drift, or a zero term: no reaction, as in the numeric realisation
+            }
             if (c < 0) {
                 c = -c;
                 minus = !minus;

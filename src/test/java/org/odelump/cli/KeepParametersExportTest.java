@@ -146,6 +146,15 @@ class KeepParametersExportTest {
         OdeSystem rereadNetwork = BngNetReader.read(export(NETWORK, "fe", "network_fe.net")).system();
         assertThat(names(rereadNetwork)).containsExactly("g", "mu");
         assertSameAtValues(network, rereadNetwork, Map.of("g", 1.7, "mu", 0.05));
+        // constant species (drift 0) get no reactions at rate 0
+        Path xml = dir.resolve("ms2.xml");
+        assertThat(CliRun.of("print", "ode-specs/multisite2.ode", "-o", xml.toString()).code()).isZero();
+        OdeSystem ms2 = reducedDsl(xml.toString(), "fe", "--observe", "onePhospho");
+        Path ms2Net = export(xml.toString(), "fe", "ms2_fe.net", "--observe", "onePhospho");
+        assertThat(Files.readString(ms2Net)).doesNotContain(" 0 1 0\n").contains(" (2*kp)\n");
+        OdeSystem rereadMs2 = BngNetReader.read(ms2Net).system();
+        assertThat(names(rereadMs2)).containsExactly("kp", "kd");
+        assertSameAtValues(ms2, rereadMs2, Map.of("kp", 2.5, "kd", 0.3));
     }
 
     @Test
