@@ -98,10 +98,11 @@ public final class NetWriter {
             for (Reaction r : m.reactions()) {
                 Expr source = rateSource(r, values);
                 String rate = source != null ? text(source) : null;
-                if (parameterNames && rate == null && r.rateSource() != null && namesParameter(r.rateSource(), values)) {
-                    throw new ExportException("reaction " + (k + 1) + (r.label() == null ? "" : " (" + r.label() + ")")
-                            + " has a rate that calls a function with parameters, which a .net rate cannot hold "
-                            + "with their names");
+                boolean named = r.rateSource() != null && namesParameter(r.rateSource(), values);
+                if (parameterNames && rate == null && named) {
+                    throw new ExportException("reaction " + (k + 1) + (r.label() == null ? "" : " (" + r.label()
+                            + ")") + " has a rate expression that names parameters but is no .net rate (a function "
+                            + "call, or not the reaction's rate constant)");
                 }
                 sb.append(reaction(++k, r.reagents(), r.products(),
                         rate != null ? rate : Numbers.format(r.rateConstant()), r.label()));
@@ -151,8 +152,8 @@ public final class NetWriter {
 
     /**
      * The reactions of d(x_i) = source: each signed term s·c·P·x^α (c a number, P a product of parameters and
-     * divisions by them) becomes α → α ± e_i at rate c·P. A term of another form, a negative term without x_i and a
-     * rate below zero at the parameters' values are refused, naming the term.
+     * divisions by them) becomes α → α ± e_i at rate c·P. A term of another form, a negative term without x_i
+     * and a rate below zero at the parameters' values are refused, naming the term.
      */
     private static List<Term> terms(Expr source, int i, OdeSystem m, Map<String, Double> values)
             throws ExportException {
@@ -197,8 +198,8 @@ public final class NetWriter {
                 } else if (species(f, m) == -1 && isParameterFactor(f, values)) {
                     (div ? divided : multiplied).add(f);
                 } else {
-                    throw new ExportException("d(" + x + ") has the term " + shown(term) + ", which is no number times a "
-                            + "product of parameters and species (the form of a .net rate and its reactants)");
+                    throw new ExportException("d(" + x + ") has the term " + shown(term) + ", which is no number "
+                            + "times a product of parameters and species (the form of a .net rate and its reactants)");
                 }
             }
             if (c == 0) {

@@ -1,6 +1,7 @@
 package org.odelump.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.odelump.dsl.OdeParser;
 import org.odelump.dsl.ParameterValues;
 import org.odelump.io.BngNetReader;
+import org.odelump.io.ExportException;
+import org.odelump.io.NetWriter;
 import org.odelump.io.SbmlReader;
 import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
@@ -155,6 +158,16 @@ class KeepParametersExportTest {
         OdeSystem rereadMs2 = BngNetReader.read(ms2Net).system();
         assertThat(names(rereadMs2)).containsExactly("kp", "kd");
         assertSameAtValues(ms2, rereadMs2, Map.of("kp", 2.5, "kd", 0.3));
+    }
+
+    @Test
+    void aDriftTermThatIsNoRateTimesSpeciesIsRefusedNamingIt() throws Exception {
+        // the model's own drift sources, not expanded: d(y) has (2*g + mu)*y
+        OdeSystem m = OdeParser.parse(Path.of(EQUAL_RATES)).system();
+        assertThatThrownBy(() -> NetWriter.write(m, true)).isInstanceOf(ExportException.class)
+                .hasMessage("d(y) has the term ((2*g)+mu)*y, which is no number times a product of parameters and "
+                        + "species (the form of a .net rate and its reactants)");
+        assertThat(NetWriter.write(m)).contains("begin reactions");
     }
 
     @Test
