@@ -40,19 +40,22 @@ enum ModelFormat {
         return write(m, header, err, DslPrinter.Drifts.EXPANDED);
     }
 
-    /** As {@link #write(OdeSystem, List, PrintWriter)}, DSL drifts written as {@code drifts} says. */
+    /**
+     * As {@link #write(OdeSystem, List, PrintWriter)}, drifts written as {@code drifts} says: with
+     * {@link DslPrinter.Drifts#SOURCES} SBML and .net keep parameter names and definitions too.
+     */
     String write(OdeSystem m, List<String> header, PrintWriter err, DslPrinter.Drifts drifts) {
         try {
             switch (this) {
                 case sbml: {
-                    SbmlWriter.Result r = SbmlWriter.write(m);
+                    SbmlWriter.Result r = SbmlWriter.write(m, drifts == DslPrinter.Drifts.SOURCES);
                     for (String note : r.notes()) {
                         err.println("note: " + note);
                     }
                     return r.text();
                 }
                 case net:
-                    return NetWriter.write(m);
+                    return NetWriter.write(m, drifts == DslPrinter.Drifts.SOURCES);
                 default:
                     return DslPrinter.print(m, header, drifts);
             }

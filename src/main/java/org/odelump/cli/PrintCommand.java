@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
             "--format net writes a BioNetGen .net network (a model given as ODEs as its mass-action",
             "realisation; views as groups). What a format cannot hold is an error (exit 2) that names it.",
             "Without --format, -o OUT.xml / OUT.sbml / OUT.net choose the format; the default is ode.",
-            "--keep-parameters (DSL output of a model given as ODEs) expands the drifts with the parameter names",
-            "kept (a parameter in a divisor as a division: G*v1/C); one in a function, an exponent or a divisor",
-            "that is no product of parameters is replaced by its value.",
+            "--keep-parameters (a model given as ODEs) expands the drifts with the parameter names kept (a",
+            "parameter in a divisor as a division: G*v1/C); one in a function, an exponent or a divisor that is",
+            "no product of parameters is replaced by its value. With --format sbml / net the parameters keep",
+            "their names and definitions there too (rate rules, .net rates).",
         },
         footer = {
             "",
@@ -53,7 +54,7 @@ final class PrintCommand implements Callable<Integer> {
     ModelFormat format;
 
     @Option(names = "--keep-parameters",
-            description = "DSL output: write expanded drifts with the parameter names instead of their values.")
+            description = "Write expanded drifts with the parameter names instead of their values (DSL, SBML, .net).")
     boolean keepParameters;
 
     @CommandLine.Spec
@@ -63,9 +64,6 @@ final class PrintCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OdeSystem m = input.load().system();
         ModelFormat f = ModelFormat.of(format, output);
-        if (keepParameters && f != ModelFormat.ode) {
-            throw new Main.UsageException("--keep-parameters writes DSL text: expected --format ode or -o OUT.ode");
-        }
         OdeSystem written = m;
         if (keepParameters && !m.isReactionNetwork()) {
             ParametricDrifts.Extended e = ParametricDrifts.extend(m);

@@ -51,6 +51,9 @@ import picocli.CommandLine.Option;
             "    the file's header.",
             "    A mass-action network reduces to reactions whose rates name only the parameters that pass this",
             "    check (without the option they keep every name, unchecked).",
+            "    -o OUT.xml writes SBML with the kept parameters as constant <parameter>s named in the kinetic",
+            "    laws / rate rules; -o OUT.net a BioNetGen network with them in its parameters block and rates",
+            "    (a drift term that is no number times parameters times species is an error there).",
         },
         footer = {
             "",
@@ -64,6 +67,7 @@ import picocli.CommandLine.Option;
             "  odelump reduce model.ode --method ebe --epsilon 0.05 --nearest-exact",
             "  odelump reduce model.ode --method ebe --epsilon 0.05 --perturb r1,r2",
             "  odelump reduce model.ode --method fe --keep-parameters -o reduced.ode",
+            "  odelump reduce model.xml --method fe --keep-parameters -o reduced.xml   SBML for a parameter scan",
             "",
             "Exit codes: 0 ok, 2 invalid input or options, 3 a self-check failed, 4 internal error.",
         })
@@ -134,7 +138,7 @@ final class ReduceCommand implements Callable<Integer> {
 
     @Option(names = "--keep-parameters",
             description = "fe/be: write the reduced drifts with the parameter names where the lumping holds for "
-                    + "all their values (see above); DSL output only.")
+                    + "all their values (see above); DSL, SBML or .net output.")
     boolean keepParameters;
 
     @Option(names = "--report", paramLabel = "OUT.json", description = "Write a JSON report here.")
@@ -210,10 +214,6 @@ final class ReduceCommand implements Callable<Integer> {
             if (method.approximate) {
                 throw new Main.UsageException("--keep-parameters needs --method fe or be: an approximate lumping "
                         + "is not exact for any parameter values");
-            }
-            if (output != null && ModelFormat.of(null, output) != ModelFormat.ode) {
-                throw new Main.UsageException("--keep-parameters writes DSL text: expected -o OUT.ode, not "
-                        + output);
             }
             kept = KeptParameters.apply(lumped, loaded.format() == ModelLoader.Format.SBML ? input.file : null);
             lumped = kept.lumped();

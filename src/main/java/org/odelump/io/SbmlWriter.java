@@ -18,6 +18,7 @@ import org.odelump.model.View;
 import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.AssignmentRule;
 import org.sbml.jsbml.Compartment;
+import org.sbml.jsbml.InitialAssignment;
 import org.sbml.jsbml.KineticLaw;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.Parameter;
@@ -40,6 +41,10 @@ import org.sbml.jsbml.SpeciesReference;
  *       is fixed at zero are boundary species. Any other model is written as one rate rule per species with its
  *       drift polynomial.</li>
  *   <li>A view becomes a non-constant parameter with an assignment rule.</li>
+ *   <li>With parameter names ({@link #write(OdeSystem, boolean)}), for reduced models written with their
+ *       parameters: rate rules are the drift sources where the model has them (parameters named), and a parameter
+ *       defined by others keeps its definition as an initial assignment, so that a parameter scan in a simulator
+ *       changes what it changes in the model.</li>
  * </ul>
  * What SBML cannot hold from a model is refused ({@link ExportException}): names that are not SBML identifiers,
  * views that call functions ({@code var(X)} and the like). The partition and commands, which SBML has no place for,
@@ -59,8 +64,16 @@ public final class SbmlWriter {
         }
     }
 
-    /** Writes {@code m} as SBML L3V2. */
+    /** Writes {@code m} as SBML L3V2 with numeric rate rules and parameter values. */
     public static Result write(OdeSystem m) throws ExportException {
+        return write(m, false);
+    }
+
+    /**
+     * Writes {@code m} as SBML L3V2; with {@code parameterNames} the rate rules are the drift sources (expressions
+     * that name parameters) where {@code m} has them, and parameter definitions become initial assignments.
+     */
+    public static Result write(OdeSystem m, boolean parameterNames) throws ExportException {
         Set<String> ids = new HashSet<>();
         for (Variable v : m.variables()) {
             checkId(v.name(), "variable", ids);
@@ -86,10 +99,20 @@ public final class SbmlWriter {
         c.setSize(1.0);
         c.setConstant(true);
         c.setSpatialDimensions(3.0);
+        Map<String, Double> declared = NetWriter.parameterValues(m);
         for (org.odelump.model.Parameter p : m.parameters()) {
             Parameter sp = model.createParameter(p.name());
             sp.setValue(p.value());
             sp.setConstant(true);
+            if (parameterNames && p.source() != null && NetWriter.namesParameter(p.source(), declared)) {
+                InitialAssignment ia = model.createInitialAssignment();
+                ia.setVariable(p.name());
+                try {
+                    ia.setMath(math(p.source()));
+                } catch (ExportException e) {
+                    throw new ExportException("parameter " + p.name() + ": " + e.getMessage());
+                }
+            }
         }
         List<String> names = m.variableNames();
         boolean asReactions = m.isReactionNetwork() && reactionsGiveDrifts(m);
@@ -112,7 +135,12 @@ public final class SbmlWriter {
             for (int i = 0; i < m.dimension(); i++) {
                 RateRule r = model.createRateRule();
                 r.setVariable(names.get(i));
-                r.setMath(math(m.drift(i), names));
+                Expr source = parameterNames ? m.driftSources().get(i) : null;
+                try {
+                    r.setMath(source != null ? math(source) : math(m.drift(i), names));
+                } catch (ExportException e) {
+                    throw new ExportException("d(" + names.get(i) + "): " + e.getMessage());
+                }
             }
         }
         for (View v : m.views()) {
