@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.odelump.io.AtomicFiles;
 import org.odelump.lumping.EpsilonMode;
@@ -15,6 +14,7 @@ import org.odelump.nn.compress.CompressionComparison;
 import org.odelump.nn.compress.CompressionData;
 import org.odelump.nn.compress.CompressionMethod;
 import org.odelump.nn.compress.LumpingCompressor;
+import org.odelump.nn.compress.SizeRequest;
 import org.odelump.nn.compress.SizeTargetUnreachableException;
 import org.odelump.nn.data.RegressionMetrics;
 import org.odelump.nn.io.NetworkFile;
@@ -174,23 +174,18 @@ final class CompressCommand implements Callable<Integer> {
         Mlp mlp = file.mlp();
         CompressionComparison comparison = d.comparison();
         RegressionMetrics original = d.scoring().score(mlp);
-        long before = mlp.nonZeroCount();
-        long target = params != null ? params : ratio != null ? (long) Math.floor(before / ratio) : -1;
-        if (target >= 0 && (target < 1 || target > before)) {
-            throw new Main.UsageException(String.format(Locale.ROOT, "--%s asks for %d non-zero parameters; the "
-                    + "network has %d, so the target must lie in 1..%d", params != null ? "params" : "ratio",
-                    target, before, before));
-        }
+        SizeRequest request = epsilon != null ? SizeRequest.epsilon(epsilon, epsilonMode)
+                : params != null ? SizeRequest.params(params, epsilonMode) : SizeRequest.ratio(ratio, epsilonMode);
         CompressionComparison.Compressed compressed;
         try {
-            compressed = epsilon != null ? comparison.atEpsilon(method, epsilon, epsilonMode)
-                    : comparison.atMost(method, target, epsilonMode);
+            compressed = comparison.compress(method, request);
+        } catch (CompressionMethod.InvalidChoiceException e) {
+            throw new Main.UsageException(e.getMessage());
         } catch (SizeTargetUnreachableException e) {
             throw new Main.UsageException("--params/--ratio " + e.getMessage());
         }
-        CompressReport.SizeTarget size = new CompressReport.SizeTarget(epsilon != null ? "epsilon" : params != null ? "params" : "ratio",
-                epsilon != null ? epsilon : params != null ? params : ratio, target, compressed.epsilon(),
-                compressed.evaluations());
+        CompressReport.SizeTarget size = new CompressReport.SizeTarget(request.kind().key(), request.value(),
+                request.targetCount(mlp.nonZeroCount()), compressed.epsilon(), compressed.evaluations());
         List<CompressionComparison.Result> results = comparison.withMatchedBaselines(compressed, compensation);
         Mlp primary = results.get(0).network();
 
@@ -246,12 +241,7 @@ final class CompressCommand implements Callable<Integer> {
             throw new Main.UsageException("give exactly one of --epsilon, --params, --ratio");
         }
         try {
-            CompressionMethod chosen = CompressionMethod.choose(method, criterion, epsilonMode, calibration);
-            if (epsilon != null && chosen.prunes()) {
-                throw new Main.UsageException("--epsilon applies to afde and abde; --method " + method
-                        + " needs --params or --ratio");
-            }
-            return chosen;
+            return CompressionMethod.choose(method, criterion, epsilonMode, calibration);
         } catch (CompressionMethod.InvalidChoiceException e) {
             throw new Main.UsageException(e.getMessage());
         }

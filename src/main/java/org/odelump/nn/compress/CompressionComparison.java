@@ -208,6 +208,24 @@ public final class CompressionComparison {
         };
     }
 
+    /**
+     * A method at the size asked: {@link #atEpsilon} for an ε, else {@link #atMost} the request's target count.
+     *
+     * @throws CompressionMethod.InvalidChoiceException if ε is asked of a baseline or the count lies outside
+     *                                                  1..(the original's non-zero parameters)
+     * @throws SizeTargetUnreachableException          if the method cannot get that small
+     */
+    public Compressed compress(CompressionMethod m, SizeRequest size) {
+        if (size.kind() == SizeRequest.Kind.EPSILON) {
+            if (m.prunes()) {
+                throw new CompressionMethod.InvalidChoiceException("--epsilon applies to afde and abde; --method "
+                        + m.option() + " needs --params or --ratio");
+            }
+            return atEpsilon(m, size.value(), size.mode());
+        }
+        return atMost(m, size.targetCount(original.nonZeroCount()), size.mode());
+    }
+
     /** The compressed network under a compensation, scored. */
     public Result compensate(Compressed c, Compensation compensation) {
         long ts = System.nanoTime();

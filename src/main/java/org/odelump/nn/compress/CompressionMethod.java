@@ -87,7 +87,7 @@ public enum CompressionMethod {
     public static final class InvalidChoiceException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        InvalidChoiceException(String message) {
+        public InvalidChoiceException(String message) {
             super(message);
         }
     }

@@ -48,6 +48,21 @@ class CompressionComparisonTest {
     }
 
     @Test
+    void aSizeRequestIsTheMethodAtItsCountOrEpsilon() {
+        CompressionComparison c = comparison();
+        long half = NET.nonZeroCount() / 2;
+        for (CompressionMethod m : List.of(CompressionMethod.LSQ, CompressionMethod.AFDE, CompressionMethod.WANDA)) {
+            assertThat(c.compress(m, SizeRequest.ratio(2, EpsilonMode.REL)).network())
+                    .isEqualTo(c.atMost(m, half, EpsilonMode.REL).network());
+        }
+        assertThat(c.compress(CompressionMethod.AFDE, SizeRequest.epsilon(0.2, EpsilonMode.ABS)).network())
+                .isEqualTo(c.atEpsilon(CompressionMethod.AFDE, 0.2, EpsilonMode.ABS).network());
+        assertThatThrownBy(() -> c.compress(CompressionMethod.WANDA, SizeRequest.epsilon(0.1, EpsilonMode.REL)))
+                .isInstanceOf(CompressionMethod.InvalidChoiceException.class)
+                .hasMessage("--epsilon applies to afde and abde; --method wanda needs --params or --ratio");
+    }
+
+    @Test
     void everyMethodStaysWithinTheBudgetAndItsScoreIsTheCompensatedNetworksScore() {
         CompressionComparison c = comparison();
         long budget = NET.nonZeroCount() / 2;
