@@ -13,6 +13,7 @@ import org.odelump.model.Polynomial;
 import org.odelump.model.Reaction;
 import org.odelump.model.Variable;
 import org.odelump.model.View;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Writes a model as canonical DSL text, valid ERODE {@code .ode} syntax where ERODE has the construct, such that
@@ -148,7 +149,7 @@ public final class DslPrinter {
     private static String valueText(double value, Expr source, Map<String, Double> known) {
         if (source != null) {
             try {
-                Polynomial p = new PolyConverter(new PolyConverter.Scope() {
+                Polynomial p = new PolyConverter(new NameResolver() {
                     @Override
                     public int variableIndex(String name) {
                         return -1;

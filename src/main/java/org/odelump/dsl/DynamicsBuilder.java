@@ -12,6 +12,7 @@ import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Polynomial;
 import org.odelump.model.Reaction;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Reads the dynamics of a model: the {@code ODE} section (one drift per variable) or the {@code reactions} section
@@ -32,8 +33,8 @@ final class DynamicsBuilder {
     }
 
     /** Names resolve to variables first, then parameters. */
-    PolyConverter.Scope scope() {
-        return new PolyConverter.Scope() {
+    NameResolver scope() {
+        return new NameResolver() {
             @Override
             public int variableIndex(String name) {
                 return species.indexOf(name);

@@ -15,6 +15,7 @@ import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Provenance;
 import org.odelump.model.View;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Builds an {@link OdeSystem} from a parse tree: finds the model and its sections, evaluates parameters and initial
@@ -190,7 +191,7 @@ final class ModelBuilder {
                     paramAt.put(n, at);
                     continue;
                 }
-                PolyConverter.Scope scope = paramScope();
+                NameResolver scope = paramScope();
                 double v = compiler.constant(d.expr(), scope, u -> all.containsKey(u)
                         ? "parameter '" + u + "' is used before its definition at " + Located.line(all.get(u))
                         : undeclared(u));
@@ -204,8 +205,8 @@ final class ModelBuilder {
         stopIfErrors();
     }
 
-    PolyConverter.Scope paramScope() {
-        return new PolyConverter.Scope() {
+    NameResolver paramScope() {
+        return new NameResolver() {
             @Override
             public int variableIndex(String name) {
                 return -1;
