@@ -1,14 +1,11 @@
 package org.odelump.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Reads the model file of {@code check}, {@code print} and {@code reduce} on a second thread while the main thread
@@ -29,11 +26,12 @@ final class ModelPrefetch {
     private static final ThreadLocal<ModelPrefetch> PENDING = new ThreadLocal<>();
 
     private final Path file;
-    private final FutureTask<ModelLoader.Loaded> task;
+    private final Background<ModelLoader.Loaded> reading;
 
     private ModelPrefetch(Path file) {
         this.file = file;
-        this.task = new FutureTask<>(() -> ModelLoader.load(file, ModelLoader.Format.AUTO, false));
+        this.reading = Background.start("odelump-model-prefetch",
+                () -> ModelLoader.load(file, ModelLoader.Format.AUTO, false));
     }
 
     /**
@@ -58,11 +56,7 @@ final class ModelPrefetch {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        ModelPrefetch p = new ModelPrefetch(file);
-        Thread t = new Thread(p.task, "odelump-model-prefetch");
-        t.setDaemon(true);
-        t.start();
-        PENDING.set(p);
+        PENDING.set(new ModelPrefetch(file));
     }
 
     /** Forgets this thread's prefetch, if any (its thread, a daemon, ends on its own). */
@@ -85,23 +79,6 @@ final class ModelPrefetch {
         if (!p.file.equals(file) || format != ModelLoader.Format.AUTO || undeclaredAsConstants) {
             return null;
         }
-        try {
-            return p.task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new UncheckedIOException(new IOException(cause));
-        }
+        return p.reading.join();
     }
 }

@@ -206,18 +206,13 @@ final class ModelBuilder {
     }
 
     NameResolver paramScope() {
-        return new NameResolver() {
-            @Override
-            public int variableIndex(String name) {
-                return -1;
-            }
+        return NameResolver.of(name -> -1, this::parameterValue);
+    }
 
-            @Override
-            public Double parameterValue(String name) {
-                Parameter p = params.get(name);
-                return p == null ? null : p.value();
-            }
-        };
+    /** The value of the parameter declared as {@code name} so far, or null. */
+    Double parameterValue(String name) {
+        Parameter p = params.get(name);
+        return p == null ? null : p.value();
     }
 
     /** The error message for a name that is declared nowhere. */
