@@ -132,14 +132,12 @@ final class BenchReport {
                 + "under 3 s (#5)", 3));
         out.add(limit(find("nn", "AFDE sweep + magnitude + Wanda, 20 points"), "20-point AFDE sweep with magnitude "
                 + "and Wanda under 60 s (#5)", 60));
-        // as the launcher runs it: with its archive and C1 when that was measured, else C1 only
-        String launcher = results.stream().anyMatch(r -> r.group().equals("cli") && "CDS+C1".equals(
-                r.facts().get("JVM"))) ? "CDS+C1" : "C1";
+        // as the launcher runs it (the configuration CliBench marks as the launcher's)
         BenchCases.Result slowestSmall = null;
         for (BenchCases.Result r : results) {
             Long n = toLong(r.facts().get("variables"));
             if (r.group().equals("cli") && n != null && n < 100 && String.valueOf(r.facts().get("command")).endsWith("-o")
-                    && launcher.equals(r.facts().get("JVM"))
+                    && Boolean.TRUE.equals(r.facts().get("launcher"))
                     && (slowestSmall == null || r.m().medianWall() > slowestSmall.m().medianWall())) {
                 slowestSmall = r;
             }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code cli} cases of {@code odelump bench}: whole-process times of {@code check} and {@code reduce} as a user
- * runs them (one fresh JVM per run, as the launcher starts it: with its class-data-sharing archive and C1 only;
+ * runs them (one fresh JVM per run, as the launcher starts it: with its class-data-sharing archive, C1 only and,
+ * where the kernel gives them on request, transparent huge pages;
  * the issue's command also without either and with the archive only),
  * and the phase table: each phase of one cold {@code reduce} timed inside a fresh JVM by {@link PhaseProbe}, and
  * the first use of each large library.
@@ -34,6 +35,9 @@ final class CliBench {
 
     private static final Path TIME = Path.of("/usr/bin/time");
     private static final String C1 = "-XX:TieredStopAtLevel=1";
+    /** The launcher's flag for transparent huge pages, which it gives when {@link #hugePagesOnRequest()}. */
+    private static final String THP = "-XX:+UseTransparentHugePages";
+    private static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     /** The libraries whose first use {@link PhaseProbe} can time. */
     static final List<String> LIBRARIES = List.of("picocli", "jackson", "symja", "jsbml", "xchart", "hipparchus");
 
@@ -65,14 +69,31 @@ final class CliBench {
         if (jsa != null && Files.isRegularFile(jsa) && jsa.toFile().lastModified() >= jar.toFile().lastModified()) {
             List<String> cds = List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off,cds+dynamic=off");
             jvms.add(new Jvm("CDS", cds));
-            jvms.add(new Jvm("CDS+C1", concat(cds, List.of(C1))));
+            jvms.add(launcherJvm("CDS+C1", concat(cds, List.of(C1))));
         } else {
             note("cli: no class-data-sharing archive next to " + (jar == null ? "the class path (not a jar)" : jar)
                     + " or it is older than the jar (./odelump makes it); measured without CDS");
-            jvms.add(new Jvm("C1", List.of(C1)));
+            jvms.add(launcherJvm("C1", List.of(C1)));
         }
         if (!Files.isExecutable(TIME)) {
             note("cli: " + TIME + " not found: process CPU time not measured");
+        }
+    }
+
+    /** The launcher's configuration: {@code options}, and huge pages where the launcher asks for them. */
+    private static Jvm launcherJvm(String label, List<String> options) {
+        return hugePagesOnRequest() ? new Jvm(label + "+THP", concat(options, List.of(THP))) : new Jvm(label, options);
+    }
+
+    /**
+     * True when the kernel gives transparent huge pages on request (its {@code madvise} mode), the case where the
+     * launcher starts Java with {@value #THP}.
+     */
+    static boolean hugePagesOnRequest() {
+        try {
+            return Files.readString(THP_MODE).contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -116,6 +137,7 @@ final class CliBench {
                         f.put("variables", m.variables());
                         f.put("command", describe(args));
                         f.put("JVM", jvm.label());
+                        f.put("launcher", jvm == preferred);
                         facts.put(name, f);
                     }
                 }

@@ -133,16 +133,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * model. The help subcommand always gets the full model since it describes the others.
      */
     static CommandLine commandLine(String... args) {
-        for (String a : args) {
-            if (LEADING_OPTIONS.contains(a)) {
-                continue;
+        int c = commandIndex(args);
+        return c >= 0 && !args[c].equals("help") ? withCommands(List.of(args[c])) : commandLine();
+    }
+
+    /** Where the subcommand's name stands in {@code args} (after at most the root's options), or -1. */
+    private static int commandIndex(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (!LEADING_OPTIONS.contains(args[i])) {
+                return COMMANDS.contains(args[i]) ? i : -1;
             }
-            if (!a.equals("help") && COMMANDS.contains(a)) {
-                return withCommands(List.of(a));
-            }
-            break;
         }
-        return commandLine();
+        return -1;
     }
 
     private static CommandLine withCommands(List<String> names) {
@@ -160,16 +162,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, line.getErr()));
-        cl.setExecutionStrategy(parseResult -> execute(cl, parseResult, out, err));
-        cl.setParameterExceptionHandler((ex, ignored) -> usageError(ex, args, out, err));
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        // the model file is read on a second thread while picocli builds and parses the command line
+        ModelPrefetch.start(List.of(args), commandIndex(args));
+        try {
+            CommandLine cl = commandLine(args);
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line, line.getErr()));
+            cl.setExecutionStrategy(parseResult -> execute(cl, parseResult, out, err));
+            cl.setParameterExceptionHandler((ex, ignored) -> usageError(ex, args, out, err));
+            int code = cl.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            ModelPrefetch.clear();
+        }
     }
 
     /** Runs the parsed command behind the shared output of --quiet / --json, which ends with a warning summary. */

@@ -31,6 +31,10 @@ final class ModelLoader {
     }
 
     static Loaded load(Path file, Format format, boolean undeclaredAsConstants) throws IOException {
+        Loaded read = ModelPrefetch.take(file, format, undeclaredAsConstants);
+        if (read != null) {
+            return read;
+        }
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }

@@ -13,6 +13,7 @@ import org.odelump.model.Polynomial;
 import org.odelump.model.Reaction;
 import org.odelump.model.Variable;
 import org.odelump.model.View;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Writes a model as canonical DSL text, valid ERODE {@code .ode} syntax where ERODE has the construct, such that
@@ -148,17 +149,7 @@ public final class DslPrinter {
     private static String valueText(double value, Expr source, Map<String, Double> known) {
         if (source != null) {
             try {
-                Polynomial p = new PolyConverter(new PolyConverter.Scope() {
-                    @Override
-                    public int variableIndex(String name) {
-                        return -1;
-                    }
-
-                    @Override
-                    public Double parameterValue(String name) {
-                        return known.get(name);
-                    }
-                }).convert(source);
+                Polynomial p = new PolyConverter(NameResolver.of(name -> -1, known::get)).convert(source);
                 double v = p.isZero() ? 0 : p.coefficient(0);
                 if (p.isConstant() && Double.doubleToLongBits(v) == Double.doubleToLongBits(value)) {
                     return ExprPrinter.print(source);

@@ -9,9 +9,9 @@ import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Monomial;
 import org.odelump.model.OdeSystem;
-import org.odelump.model.Parameter;
 import org.odelump.model.Polynomial;
 import org.odelump.model.Reaction;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Reads the dynamics of a model: the {@code ODE} section (one drift per variable) or the {@code reactions} section
@@ -32,19 +32,8 @@ final class DynamicsBuilder {
     }
 
     /** Names resolve to variables first, then parameters. */
-    PolyConverter.Scope scope() {
-        return new PolyConverter.Scope() {
-            @Override
-            public int variableIndex(String name) {
-                return species.indexOf(name);
-            }
-
-            @Override
-            public Double parameterValue(String name) {
-                Parameter p = mb.params.get(name);
-                return p == null ? null : p.value();
-            }
-        };
+    NameResolver scope() {
+        return NameResolver.of(species::indexOf, mb::parameterValue);
     }
 
     /** With undeclaredAsConstants: declares an unknown name as a constant variable (zero drift, value 0). */

@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.Token;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Polynomial;
+import org.odelump.symbolic.NameResolver;
 import org.odelump.symbolic.Symbolic;
 
 /**
@@ -42,7 +43,7 @@ final class ExprCompiler {
      * Compiles {@code ctx} in {@code scope}. {@code undeclared} may declare unknown names (then the conversion is
      * retried); {@code undeclaredMessage} words the error for a name it did not declare.
      */
-    Compiled compile(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, UndeclaredHandler undeclared,
+    Compiled compile(OdeLumpParser.ExprContext ctx, NameResolver scope, UndeclaredHandler undeclared,
                      Function<String, String> undeclaredMessage) {
         return compile(ctx, scope, undeclared, undeclaredMessage, false);
     }
@@ -51,7 +52,7 @@ final class ExprCompiler {
      * As above; with {@code viaSymbolic}, an input that is not already an expanded polynomial is expanded by
      * {@link Symbolic#expand} (exact arithmetic, rounded once), and the native converter only locates its errors.
      */
-    Compiled compile(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, UndeclaredHandler undeclared,
+    Compiled compile(OdeLumpParser.ExprContext ctx, NameResolver scope, UndeclaredHandler undeclared,
                      Function<String, String> undeclaredMessage, boolean viaSymbolic) {
         Expr e = exprs.build(ctx, null);
         while (true) {
@@ -92,7 +93,7 @@ final class ExprCompiler {
      *
      * @throws ExprFailure when it is not a polynomial in the scope's variables
      */
-    static Polynomial read(Expr e, PolyConverter.Scope scope) {
+    static Polynomial read(Expr e, NameResolver scope) {
         try {
             return new PolyConverter(scope, true).convert(e);
         } catch (PolyConverter.NotExpanded notExpanded) {
@@ -104,7 +105,7 @@ final class ExprCompiler {
     }
 
     /** A constant: compiles in {@code scope} and requires a number. */
-    double constant(OdeLumpParser.ExprContext ctx, PolyConverter.Scope scope, Function<String, String> undeclaredMessage) {
+    double constant(OdeLumpParser.ExprContext ctx, NameResolver scope, Function<String, String> undeclaredMessage) {
         Polynomial p = compile(ctx, scope, null, undeclaredMessage).polynomial();
         if (!p.isConstant()) {
             throw loc.error(ctx.start, Kind.SEMANTIC, "expected a constant expression");
@@ -112,7 +113,7 @@ final class ExprCompiler {
         return p.isZero() ? 0 : p.coefficient(0);
     }
 
-    private static Polynomial trySymbolic(Expr e, PolyConverter.Scope scope) {
+    private static Polynomial trySymbolic(Expr e, NameResolver scope) {
         try {
             Polynomial p = Symbolic.expand(e, scope);
             for (int t = 0; t < p.size(); t++) {

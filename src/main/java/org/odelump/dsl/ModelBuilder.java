@@ -15,6 +15,7 @@ import org.odelump.model.OdeSystem;
 import org.odelump.model.Parameter;
 import org.odelump.model.Provenance;
 import org.odelump.model.View;
+import org.odelump.symbolic.NameResolver;
 
 /**
  * Builds an {@link OdeSystem} from a parse tree: finds the model and its sections, evaluates parameters and initial
@@ -190,7 +191,7 @@ final class ModelBuilder {
                     paramAt.put(n, at);
                     continue;
                 }
-                PolyConverter.Scope scope = paramScope();
+                NameResolver scope = paramScope();
                 double v = compiler.constant(d.expr(), scope, u -> all.containsKey(u)
                         ? "parameter '" + u + "' is used before its definition at " + Located.line(all.get(u))
                         : undeclared(u));
@@ -204,19 +205,14 @@ final class ModelBuilder {
         stopIfErrors();
     }
 
-    PolyConverter.Scope paramScope() {
-        return new PolyConverter.Scope() {
-            @Override
-            public int variableIndex(String name) {
-                return -1;
-            }
+    NameResolver paramScope() {
+        return NameResolver.of(name -> -1, this::parameterValue);
+    }
 
-            @Override
-            public Double parameterValue(String name) {
-                Parameter p = params.get(name);
-                return p == null ? null : p.value();
-            }
-        };
+    /** The value of the parameter declared as {@code name} so far, or null. */
+    Double parameterValue(String name) {
+        Parameter p = params.get(name);
+        return p == null ? null : p.value();
     }
 
     /** The error message for a name that is declared nowhere. */

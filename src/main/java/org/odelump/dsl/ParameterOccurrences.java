@@ -1,5 +1,6 @@
 package org.odelump.dsl;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -160,7 +161,7 @@ final class ParameterOccurrences {
         if (!(e instanceof Expr.Binary)) {
             return e;
         }
-        java.util.ArrayDeque<Expr.Binary> spine = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr.Binary> spine = new ArrayDeque<>();
         Expr left = e;
         while (left instanceof Expr.Binary b) {
             spine.push(b);
@@ -189,7 +190,7 @@ final class ParameterOccurrences {
     /** The names an expression refers to. */
     static Set<String> references(Expr e) {
         Set<String> out = new HashSet<>();
-        java.util.ArrayDeque<Expr> work = new java.util.ArrayDeque<>(List.of(e));
+        ArrayDeque<Expr> work = new ArrayDeque<>(List.of(e));
         while (!work.isEmpty()) {
             Expr x = work.pop();
             if (x instanceof Expr.Ref r) {

@@ -1,12 +1,14 @@
 package org.odelump.dsl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.odelump.model.Expr;
 import org.odelump.model.Monomial;
@@ -61,7 +63,7 @@ public final class ParametricDrifts {
         public Extended {
             indeterminates = List.copyOf(indeterminates);
             together = together.stream().map(List::copyOf).toList();
-            substituted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(substituted));
+            substituted = Collections.unmodifiableMap(new LinkedHashMap<>(substituted));
         }
 
         /** The parameter behind indeterminate j (K for both {@code K} and {@code 1/K}). */
@@ -136,7 +138,7 @@ public final class ParametricDrifts {
             }
             together.add(with);
         }
-        NameResolver resolver = PolyConverter.Scope.of(name -> index.getOrDefault(name, m.indexOf(name)),
+        NameResolver resolver = NameResolver.of(name -> index.getOrDefault(name, m.indexOf(name)),
                 name -> index.containsKey(name) ? null : scan.values.get(name));
         List<Polynomial> drifts = new ArrayList<>(vars.size());
         if (m.isReactionNetwork()) {
@@ -221,7 +223,7 @@ public final class ParametricDrifts {
 
     /** True when the model's drifts were written as expressions (an ODE section, or rates of reactions). */
     public static boolean hasSources(OdeSystem m) {
-        return sources(m).stream().anyMatch(java.util.Objects::nonNull);
+        return sources(m).stream().anyMatch(Objects::nonNull);
     }
 
     /**
@@ -304,7 +306,7 @@ public final class ParametricDrifts {
         for (Parameter p : parameters) {
             values.put(p.name(), p.value());
         }
-        PolyConverter.Scope scope = PolyConverter.Scope.of(template::indexOf, values::get);
+        NameResolver scope = NameResolver.of(template::indexOf, values::get);
         List<Polynomial> numeric = new ArrayList<>(n);
         for (Expr src : sources) {
             numeric.add(ExprCompiler.read(src, scope)); // as the parser reads the printed source

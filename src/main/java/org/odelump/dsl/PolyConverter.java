@@ -2,8 +2,6 @@ package org.odelump.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 import org.odelump.model.Diagnostic.Kind;
 import org.odelump.model.Expr;
 import org.odelump.model.Monomial;
@@ -11,7 +9,7 @@ import org.odelump.model.Polynomial;
 import org.odelump.symbolic.NameResolver;
 
 /**
- * Converts an {@link Expr} into a numeric {@link Polynomial} over the variables of a {@link Scope}, natively
+ * Converts an {@link Expr} into a numeric {@link Polynomial} over the variables of a {@link NameResolver}, natively
  * (no Symja): sums, products, integer powers, division by constants and functions of constants. A sum of simple
  * products, the common case, is accumulated term by term without intermediate polynomials, and sums and products
  * of any length are walked by loops. Cost is linear in the size of an expanded input.
@@ -19,32 +17,6 @@ import org.odelump.symbolic.NameResolver;
  * <p>Failures are {@link ExprFailure}s naming the offending sub-expression.
  */
 final class PolyConverter {
-
-    /** How names resolve (the same questions the symbolic gateway asks). */
-    interface Scope extends NameResolver {
-        /** Variable index of {@code name}, or -1. */
-        @Override
-        int variableIndex(String name);
-
-        /** Value of the parameter {@code name}, or null. */
-        @Override
-        Double parameterValue(String name);
-
-        /** The scope that asks {@code variables} for variable indices and {@code parameters} for values. */
-        static Scope of(ToIntFunction<String> variables, Function<String, Double> parameters) {
-            return new Scope() {
-                @Override
-                public int variableIndex(String name) {
-                    return variables.applyAsInt(name);
-                }
-
-                @Override
-                public Double parameterValue(String name) {
-                    return parameters.apply(name);
-                }
-            };
-        }
-    }
 
     /** Largest exponent expanded for a power of a sum. */
     static final int MAX_SUM_POWER = 64;
@@ -62,11 +34,11 @@ final class PolyConverter {
 
     private static final NotExpanded NOT_EXPANDED = new NotExpanded();
 
-    private final Scope scope;
+    private final NameResolver scope;
     private final boolean expandedOnly;
 
     /** A converter for any polynomial expression. */
-    PolyConverter(Scope scope) {
+    PolyConverter(NameResolver scope) {
         this(scope, false);
     }
 
@@ -75,7 +47,7 @@ final class PolyConverter {
      * parameters, variables and variables to non-negative integer powers); anything else throws
      * {@link NotExpanded}, so that the caller can hand it to the symbolic gateway.
      */
-    PolyConverter(Scope scope, boolean expandedOnly) {
+    PolyConverter(NameResolver scope, boolean expandedOnly) {
         this.scope = scope;
         this.expandedOnly = expandedOnly;
     }

@@ -1,6 +1,7 @@
 package org.odelump.lumping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -221,8 +222,8 @@ public final class ParametricQuotient {
                         es[s++] = mono.exp(j);
                     }
                 }
-                b.add(s == vs.length ? mono : Monomial.of(java.util.Arrays.copyOf(vs, s),
-                        java.util.Arrays.copyOf(es, s)), c);
+                b.add(s == vs.length ? mono : Monomial.of(Arrays.copyOf(vs, s),
+                        Arrays.copyOf(es, s)), c);
             }
             drifts.add(b.build());
         }

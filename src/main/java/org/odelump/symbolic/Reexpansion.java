@@ -34,17 +34,7 @@ public final class Reexpansion {
             value.put(p.name(), p.value());
         }
         value.putAll(values);
-        NameResolver resolver = new NameResolver() {
-            @Override
-            public int variableIndex(String name) {
-                return m.indexOf(name);
-            }
-
-            @Override
-            public Double parameterValue(String name) {
-                return value.get(name);
-            }
-        };
+        NameResolver resolver = NameResolver.of(m::indexOf, value::get);
         List<Polynomial> drifts = new ArrayList<>();
         if (m.isReactionNetwork()) {
             List<Reaction> rs = new ArrayList<>();

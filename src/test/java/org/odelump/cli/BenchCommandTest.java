@@ -182,7 +182,7 @@ class BenchCommandTest {
     }
 
     private static Map<String, Object> cli(int variables, String command, String jvm) {
-        return Map.of("variables", variables, "command", command, "JVM", jvm);
+        return Map.of("variables", variables, "command", command, "JVM", jvm, "launcher", jvm.startsWith("CDS+C1"));
     }
 
     private static BenchRunner.Measurement measurement(long peak, double... wall) {

@@ -23,6 +23,16 @@ class CliBenchTest {
     Path tmp;
 
     @Test
+    void theLauncherStartsJavaWithTheOptionsTheBenchMeasuresAsItsOwn() throws IOException {
+        // the bench's launcher configuration copies the launcher script's JVM options; both must change together
+        String launcher = Files.readString(Path.of("odelump"));
+        assertThat(launcher).contains("check|print|reduce) jit_opts=(-XX:TieredStopAtLevel=1)")
+                .contains("/sys/kernel/mm/transparent_hugepage/enabled")
+                .contains("*\"[madvise]\"*) mem_opts=(-XX:+UseTransparentHugePages)")
+                .contains("-XX:SharedArchiveFile=\"$jsa\" -Xlog:cds=off,cds+dynamic=off");
+    }
+
+    @Test
     void cliCasesTimeWholeProcessesAndEveryPhase() throws IOException {
         Path out = tmp.resolve("out");
         // one library only, to keep the test short (Symja alone takes seconds to start)
@@ -44,10 +54,12 @@ class CliBenchTest {
             }
         }
         // the test class path is no jar, so there is no launcher archive: every command with C1 only (the
-        // launcher's JIT flag), and the command also in a plain JVM
-        assertThat(cli).containsExactly("multisite2.ode reduce --method be -o [plain]", "multisite2.ode check [C1]",
-                "multisite2.ode reduce --method fe [C1]", "multisite2.ode reduce --method fe -o [C1]",
-                "multisite2.ode reduce --method be [C1]", "multisite2.ode reduce --method be -o [C1]");
+        // launcher's JIT flag) and huge pages where the launcher asks for them, and the command also in a
+        // plain JVM
+        String l = CliBench.hugePagesOnRequest() ? "[C1+THP]" : "[C1]";
+        assertThat(cli).containsExactly("multisite2.ode reduce --method be -o [plain]", "multisite2.ode check " + l,
+                "multisite2.ode reduce --method fe " + l, "multisite2.ode reduce --method fe -o " + l,
+                "multisite2.ode reduce --method be " + l, "multisite2.ode reduce --method be -o " + l);
         for (String phase : List.of("JVM start until main", "picocli (command model, parse arguments)",
                 "loading (read, parse, build model; includes its own hash)", "normal form", "refinement", "quotient",
                 "self-check (32 points)", "printing the reduced model", "writing (atomic)", "main, total")) {
