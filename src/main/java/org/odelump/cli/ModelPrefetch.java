@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>The file is guessed from the raw arguments: the word right after the command's name, when it does not start
  * with {@code -} and names a regular file ({@code odelump reduce MODEL ...}, as every example writes it). The
  * model read early is used only when the parsed command asks for that same path with the default input options
- * ({@code --input-format AUTO}, no {@code --undeclared-as-constants}), so the result is always what loading it
- * then would give, errors included; otherwise it is dropped and the file is read again. Each {@link Main#run} call
+ * ({@code --input-format AUTO} or the format its extension gives, no {@code --undeclared-as-constants}), so the
+ * result is always what loading it then would give, errors included; otherwise it is dropped and the file is read
+ * again. Each {@link Main#run} call
  * starts at most one, on its own thread's behalf, and clears it at the end.
  */
 final class ModelPrefetch {
@@ -76,7 +77,9 @@ final class ModelPrefetch {
             return null;
         }
         PENDING.remove();
-        if (!p.file.equals(file) || format != ModelLoader.Format.AUTO || undeclaredAsConstants) {
+        // AUTO and the format that AUTO picks for this file read it the same way
+        boolean sameFormat = format == ModelLoader.Format.AUTO || format == ModelLoader.detect(file);
+        if (!p.file.equals(file) || !sameFormat || undeclaredAsConstants) {
             return null;
         }
         return p.reading.join();

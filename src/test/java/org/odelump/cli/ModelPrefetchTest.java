@@ -50,7 +50,9 @@ class ModelPrefetchTest {
         assertThat(ModelPrefetch.take(f, ModelLoader.Format.AUTO, false)).as("taken once").isNull();
 
         ModelPrefetch.start(List.of("check", f.toString()), 0);
-        assertThat(ModelPrefetch.take(f, ModelLoader.Format.ODE, false)).as("another input format").isNull();
+        assertThat(ModelPrefetch.take(f, ModelLoader.Format.ODE, false)).as("the format AUTO picks").isNotNull();
+        ModelPrefetch.start(List.of("check", f.toString()), 0);
+        assertThat(ModelPrefetch.take(f, ModelLoader.Format.NET, false)).as("another input format").isNull();
         ModelPrefetch.start(List.of("check", f.toString()), 0);
         assertThat(ModelPrefetch.take(f, ModelLoader.Format.AUTO, true)).as("--undeclared-as-constants").isNull();
         ModelPrefetch.start(List.of("check", f.toString()), 0);
