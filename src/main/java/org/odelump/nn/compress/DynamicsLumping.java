@@ -187,18 +187,8 @@ public final class DynamicsLumping {
                     + "dynamics: one neuron per hidden layer leaves %d", maxParameters,
                     best.network().parameterCount()));
         }
-        double lo = 0;
-        while (hi - lo > 1e-6 * hi) {
-            double mid = 0.5 * (lo + hi);
-            Result r = new DynamicsLumping(original, tr, mid).compute();
-            if (r.network().parameterCount() <= maxParameters) {
-                hi = mid;
-                best = r;
-            } else {
-                lo = mid;
-            }
-        }
-        return best;
+        return Bisection.smallestFitting(hi, best, eps -> new DynamicsLumping(original, tr, eps).compute(),
+                r -> r.network().parameterCount() <= maxParameters).result();
     }
 
     private static Trajectories trajectories(Mlp net, double[][] inputs) {

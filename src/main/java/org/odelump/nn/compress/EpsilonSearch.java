@@ -1,5 +1,6 @@
 package org.odelump.nn.compress;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongPredicate;
 import org.odelump.lumping.EpsilonMode;
@@ -59,25 +60,16 @@ public final class EpsilonSearch {
         while (hiResult.network().nonZeroCount() > target) {
             if (hi >= limit) {
                 throw new SizeTargetUnreachableException(target, hiResult.network().nonZeroCount(),
-                        String.format(java.util.Locale.ROOT, "target %d non-zero "
+                        String.format(Locale.ROOT, "target %d non-zero "
                         + "parameters is out of reach for %s: at epsilon %.6g (%s) the network still has %d", target,
                         method, hi, mode, hiResult.network().nonZeroCount()));
             }
             hi *= 2;
             hiResult = at(hi);
         }
-        double lo = 0;
-        while (hi - lo > 1e-6 * hi) {
-            double mid = 0.5 * (lo + hi);
-            LumpingCompressor.Result r = at(mid);
-            if (r.network().nonZeroCount() <= target) {
-                hi = mid;
-                hiResult = r;
-            } else {
-                lo = mid;
-            }
-        }
-        return new Found(hi, hiResult, evaluations - start);
+        Bisection.Found<LumpingCompressor.Result> f = Bisection.smallestFitting(hi, hiResult, this::at,
+                r -> r.network().nonZeroCount() <= target);
+        return new Found(f.epsilon(), f.result(), evaluations - start);
     }
 
     /**

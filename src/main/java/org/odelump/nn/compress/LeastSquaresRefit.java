@@ -84,13 +84,9 @@ public final class LeastSquaresRefit {
             return new LeastSquaresRefit(original, compressed, neuronOrigin, neuronBlocks, changedRows, all,
                     DEFAULT_RIDGE, null).compute();
         }
-        List<double[]> fit = new ArrayList<>();
-        List<double[]> held = new ArrayList<>();
-        for (int s = 0; s < all.length; s++) {
-            (s % 5 == 4 ? held : fit).add(all[s]);
-        }
-        double[][] fitRows = fit.toArray(new double[0][]);
-        double[][] heldRows = held.toArray(new double[0][]);
+        HeldOut split = HeldOut.of(all);
+        double[][] fitRows = split.fit();
+        double[][] heldRows = split.held();
         Trace fitTrace = new Trace(original, fitRows);
         double[][] heldOutputs = new Trace(original, heldRows).outputs();
         double best = DEFAULT_RIDGE;
@@ -106,6 +102,18 @@ public final class LeastSquaresRefit {
         }
         return new LeastSquaresRefit(original, compressed, neuronOrigin, neuronBlocks, changedRows, all, best, null)
                 .compute();
+    }
+
+    /** Calibration rows split for choosing a ridge: every fifth row held out, the others to fit. */
+    record HeldOut(double[][] fit, double[][] held) {
+        static HeldOut of(double[][] all) {
+            List<double[]> fit = new ArrayList<>();
+            List<double[]> held = new ArrayList<>();
+            for (int s = 0; s < all.length; s++) {
+                (s % 5 == 4 ? held : fit).add(all[s]);
+            }
+            return new HeldOut(fit.toArray(new double[0][]), held.toArray(new double[0][]));
+        }
     }
 
     private final Mlp original;

@@ -160,18 +160,8 @@ public final class LeastSquaresSelection {
                     String.format(Locale.ROOT, "target %d parameters is out of reach for "
                     + "lsq: one neuron per hidden layer leaves %d", maxParameters, best.network().parameterCount()));
         }
-        double lo = 0;
-        while (hi - lo > 1e-6 * hi) {
-            double mid = 0.5 * (lo + hi);
-            Result r = context.run(mid, null);
-            if (r.network().parameterCount() <= maxParameters) {
-                hi = mid;
-                best = r;
-            } else {
-                lo = mid;
-            }
-        }
-        return best;
+        return Bisection.smallestFitting(hi, best, eps -> context.run(eps, null),
+                r -> r.network().parameterCount() <= maxParameters).result();
     }
 
     /**
@@ -324,13 +314,9 @@ public final class LeastSquaresSelection {
         if (all.length < 10) {
             return rule.run(all, LeastSquaresRefit.DEFAULT_RIDGE);
         }
-        List<double[]> fit = new ArrayList<>();
-        List<double[]> held = new ArrayList<>();
-        for (int s = 0; s < all.length; s++) {
-            (s % 5 == 4 ? held : fit).add(all[s]);
-        }
-        double[][] fitRows = fit.toArray(new double[0][]);
-        double[][] heldRows = held.toArray(new double[0][]);
+        LeastSquaresRefit.HeldOut split = LeastSquaresRefit.HeldOut.of(all);
+        double[][] fitRows = split.fit();
+        double[][] heldRows = split.held();
         double[][] heldOutputs = RegressionMetrics.predict(original, heldRows);
         double best = LeastSquaresRefit.DEFAULT_RIDGE;
         double bestError = Double.POSITIVE_INFINITY;

@@ -149,28 +149,24 @@ public final class LumpingCompressor {
      */
     public LumpingCompressor(Mlp net, Method method, double epsilon, EpsilonMode mode, Grouping grouping,
                              Tolerance tolerance, double beta) {
-        this.net = Objects.requireNonNull(net, "net");
-        this.prepared = null;
-        this.method = Objects.requireNonNull(method, "method");
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.grouping = Objects.requireNonNull(grouping, "grouping");
-        this.tolerance = Objects.requireNonNull(tolerance, "tolerance");
-        if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be finite and >= 0: " + epsilon);
-        }
+        this(null, Objects.requireNonNull(net, "net"), beta, method, epsilon, mode, grouping, tolerance);
         if (!(beta > 0) || Double.isInfinite(beta)) {
             throw new IllegalArgumentException("beta must be finite and > 0: " + beta);
         }
-        this.epsilon = epsilon;
-        this.beta = beta;
     }
 
     /** Compresses an already encoded network (see {@link #prepare}). */
     public LumpingCompressor(Prepared prepared, Method method, double epsilon, EpsilonMode mode, Grouping grouping,
                              Tolerance tolerance) {
-        this.prepared = Objects.requireNonNull(prepared, "prepared");
-        this.net = prepared.net();
-        this.beta = prepared.beta();
+        this(Objects.requireNonNull(prepared, "prepared"), prepared.net(), prepared.beta(), method, epsilon, mode,
+                grouping, tolerance);
+    }
+
+    private LumpingCompressor(Prepared prepared, Mlp net, double beta, Method method, double epsilon,
+                              EpsilonMode mode, Grouping grouping, Tolerance tolerance) {
+        this.prepared = prepared;
+        this.net = net;
+        this.beta = beta;
         this.method = Objects.requireNonNull(method, "method");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.grouping = Objects.requireNonNull(grouping, "grouping");
